@@ -1,0 +1,74 @@
+"""Demo content helpers: locally generated images and idempotent page creation.
+
+Other apps' demo loaders (registered with the `load_demo_content` hook) use these too.
+"""
+
+import hashlib
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+
+def demo_image(title, seed, size=(1600, 900)):
+    """A poster-like gradient image made with Pillow, created once per title."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    digest = hashlib.sha256(seed.encode()).digest()
+    start, end = digest[:3], digest[3:6]
+    width, height = size
+    picture = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(picture)
+    for y in range(height):
+        mix = y / height
+        colour = tuple(int(start[i] * (1 - mix) * 0.6 + end[i] * mix * 0.35) for i in range(3))
+        draw.line([(0, y), (width, y)], fill=colour)
+    for i in range(6):
+        x = digest[6 + i] / 255 * width
+        r = (digest[12 + i] / 255 * 0.25 + 0.05) * width
+        draw.ellipse([x - r, height * 0.55 - r, x + r, height * 0.55 + r], outline=(240, 194, 75))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82)
+    slug = hashlib.sha1(title.encode()).hexdigest()[:12]
+    return Image.objects.create(
+        title=title,
+        file=ImageFile(buffer, name=f"demo-{slug}.jpg"),
+        description=title,
+    )
+
+
+def locale(code):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def child_page(parent, model, slug, **fields):
+    """Return the live child page with `slug` under `parent`, creating and publishing it once."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = model(slug=slug, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def translation(page, code, **fields):
+    """The `code` translation of `page`, created once (with `fields`) and published."""
+    target = locale(code)
+    existing = page.get_translation_or_none(target)
+    if existing:
+        return existing.specific
+    copy = page.copy_for_translation(target, copy_parents=False, alias=False)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return copy
+
+
+def root_page():
+    return Page.objects.get(depth=1)

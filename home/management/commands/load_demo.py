@@ -1,0 +1,89 @@
+"""Load demo content in Japanese and English. Safe to run any number of times.
+
+Each app adds its own demo content through the `load_demo_content` Wagtail hook: a function
+`load(homes, stdout, **options)` where `homes` maps a language code to that language's home page.
+"""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail import hooks
+from wagtail.models import Page, Site
+
+from home.demo import demo_image, locale, translation
+from home.models import HomePage, SiteSettings
+
+DEMO_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo content (both languages) and a demo superuser."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--works", type=int, default=0, help="Also build N extra works.")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        homes = self.load_home()
+        SiteSettings.load()
+        for load in hooks.get_hooks("load_demo_content"):
+            load(homes=homes, stdout=self.stdout, **options)
+        self.create_superuser()
+
+    def load_home(self):
+        japanese, english = locale("ja"), locale("en")
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.filter(locale=japanese).first()
+        if home is None:
+            root = Page.objects.get(depth=1)
+            home = HomePage(
+                title="ホーム",
+                slug="home-ja",
+                locale=japanese,
+                hero_title="AIと、映画の手ざわりを。",
+                hero_lead="ALLIN STUDIOは、生成AIと熟練の映像制作を組み合わせる、渋谷の映像制作ブランドです。",
+                hero_image=demo_image("ALLIN STUDIO hero", "hero"),
+                statement_heading="スタジオについて",
+                statement="<p>企画から撮影、AIによる映像生成、編集、音響まで。人の感性とAIの速さで、"
+                "CM、ミュージックビデオ、ショートフィルムを制作します。</p>",
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.remove_wagtail_welcome_page(keep=home)
+        if site is None:
+            site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = "ALLIN STUDIO"
+            site.save()
+        english_home = translation(
+            home,
+            english.language_code,
+            title="Home",
+            slug="home-en",
+            hero_title="AI, with the touch of cinema.",
+            hero_lead="ALLIN STUDIO is a Shibuya film production brand that pairs generative AI "
+            "with seasoned filmmaking craft.",
+            statement_heading="About the studio",
+            statement="<p>From planning and shooting to AI-generated imagery, editing and sound: "
+            "commercials, music videos and short films made with human taste and AI speed.</p>",
+        )
+        self.stdout.write("Home pages ready (ja, en).")
+        return {"ja": home, "en": english_home}
+
+    def remove_wagtail_welcome_page(self, keep):
+        Page.objects.filter(depth=2, content_type__model="page").exclude(pk=keep.pk).delete()
+
+    def create_superuser(self):
+        User = get_user_model()
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "allin-demo-2026")
+        if not User.objects.filter(username=DEMO_USERNAME).exists():
+            User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
+            self.stdout.write(
+                f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_USERNAME}'  "
+                f"password '{password}'"
+            )
+        else:
+            self.stdout.write(f"Demo admin exists: user '{DEMO_USERNAME}' (password unchanged).")

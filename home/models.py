@@ -1,0 +1,159 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class User(AbstractUser):
+    """The project's own user model, in place from the first migration so it can grow later."""
+
+
+class BasePage(Page):
+    """Every page type of the site derives from this abstract page (wagtail-localize 1.14 does
+    not support Wagtail's custom base page setting, so shared behaviour lives here)."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared (Open Graph). Optional."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_og_image(self):
+        return self.social_image
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("hero title"), max_length=120)
+    hero_lead = models.CharField(_("hero lead"), max_length=250, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    statement_heading = models.CharField(_("statement heading"), max_length=120, blank=True)
+    statement = RichTextField(
+        _("studio statement"), blank=True, features=["bold", "italic", "link"]
+    )
+    entry_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entry form page"),
+        help_text=_("The page the call to action leads to (the creator entry form)."),
+    )
+    entry_cta_text = models.CharField(_("call to action text"), max_length=120, blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_lead"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("statement_heading"), FieldPanel("statement")], heading=_("Statement")
+        ),
+        InlinePanel("featured_works", label=_("Featured works"), max_num=6),
+        MultiFieldPanel(
+            [PageChooserPanel("entry_cta_page"), FieldPanel("entry_cta_text")],
+            heading=_("Call to action"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_lead"),
+        index.SearchField("statement"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 2
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_pages(self):
+        """Featured works that a visitor may see, in the editor's order, in one query."""
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(pk__in=self.featured_works.values("page_id"))
+            .specific()
+        )
+        order = {fw.page_id: fw.sort_order for fw in self.featured_works.all()}
+        return sorted(pages, key=lambda page: order.get(page.pk, 0))
+
+
+class HomePageFeaturedWork(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", "works.WorkPage")]
+
+
+@register_setting(icon="mail")
+class SiteSettings(BaseGenericSetting):
+    """The inquiry window of the privacy policy's Article 9, in both languages."""
+
+    company_ja = models.CharField(_("company (Japanese)"), max_length=120, default="株式会社ALL IN")
+    company_en = models.CharField(_("company (English)"), max_length=120, default="ALL IN CO.,LTD.")
+    department_ja = models.CharField(
+        _("department (Japanese)"), max_length=120, default="映像制作グループ"
+    )
+    department_en = models.CharField(
+        _("department (English)"), max_length=120, default="Film Production Group"
+    )
+    address_ja = models.CharField(
+        _("address (Japanese)"),
+        max_length=250,
+        default="〒150-0011 東京都渋谷区東1-3-5 MORE-EXCELLENCE 2階",
+    )
+    address_en = models.CharField(
+        _("address (English)"),
+        max_length=250,
+        default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
+    )
+    email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
+        MultiFieldPanel(
+            [FieldPanel("department_ja"), FieldPanel("department_en")], heading=_("Department")
+        ),
+        MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
+        FieldPanel("email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def _localized(self, name):
+        language = "ja" if (get_language() or "ja").startswith("ja") else "en"
+        return getattr(self, f"{name}_{language}")
+
+    @property
+    def company(self):
+        return self._localized("company")
+
+    @property
+    def department(self):
+        return self._localized("department")
+
+    @property
+    def address(self):
+        return self._localized("address")

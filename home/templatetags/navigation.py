@@ -1,0 +1,93 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_pages(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return {
+        page.locale.language_code: page
+        for page in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: to this page's translation, else to that language's home."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    homes = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif isinstance(page, Page):
+            homes = homes if homes is not None else _home_pages(request)
+            url = homes[code].get_url(request) if code in homes else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_translation": target is not None or not isinstance(page, Page),
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """Absolute URLs of this page in every language it is published in."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    return [
+        {"code": p.locale.language_code, "url": p.get_full_url(request)}
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    request = context["request"]
+    homes = _home_pages(request)
+    page = homes.get(get_language())
+    return page.get_url(request) if page else f"/{get_language()}/"
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children marked "show in menus", in the active language."""
+    homes = _home_pages(context["request"])
+    home = homes.get(get_language())
+    if home is None:
+        return []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return [
+        {"page": item, "is_current": current_path.startswith(item.path)}
+        for item in home.get_children().live().public().in_menu()
+    ]

@@ -1,0 +1,87 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from .search import search_pages
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
+    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = [result.specific for result in page.object_list]
+    return render(request, "home/search.html", {"query": query, "results": page})
+
+
+def sitemap_entries(request):
+    """Every live public page in every language, each with the URLs of its translations."""
+    pages = list(
+        Page.objects.live().public().exclude(depth__lte=1).specific().select_related("locale")
+    )
+    by_translation = defaultdict(list)
+    entries = []
+    for page in pages:
+        for url in page.get_sitemap_urls(request):
+            entry = {**url, "page": page, "language": page.locale.language_code}
+            entries.append(entry)
+            if url["location"] == page.get_full_url(request):
+                by_translation[page.translation_key].append(entry)
+    for entry in entries:
+        siblings = by_translation[entry["page"].translation_key]
+        entry["alternates"] = siblings if entry in siblings and len(siblings) > 1 else []
+    return entries
+
+
+@require_GET
+@cache_control(max_age=3600)
+def sitemap(request):
+    return render(
+        request,
+        "sitemap.xml",
+        {"entries": sitemap_entries(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ja/search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    return HttpResponseRedirect(static("img/favicon.svg"))
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context on purpose: the error may have come from a context
+    # processor or the database, and this page must not fail in turn.
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render(
+            {"LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)}
+        ),
+        status=500,
+    )

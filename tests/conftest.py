@@ -1,0 +1,53 @@
+"""Shared fixtures: the two locales, a site with Japanese and English home pages, the cache."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locale_ja(db):
+    return Locale.objects.get_or_create(language_code="ja")[0]
+
+
+@pytest.fixture
+def locale_en(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def home_ja(locale_ja):
+    root = Page.objects.get(depth=1)
+    Page.objects.filter(depth=2).delete()
+    home = HomePage(
+        title="ホーム", slug="home", locale=locale_ja, hero_title="AIと、映画の手ざわりを。"
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def home_en(home_ja, locale_en):
+    home = home_ja.copy_for_translation(locale_en)
+    home.title = "Home"
+    home.hero_title = "AI, with the touch of cinema."
+    home.save_revision().publish()
+    return home
+
+
+@pytest.fixture
+def site(home_ja, home_en):
+    """A site with both home pages, as a visitor finds it."""
+    return {"ja": home_ja, "en": home_en}

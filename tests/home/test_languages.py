@@ -1,0 +1,79 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_japanese_by_default(client, site):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/ja/"
+
+
+def test_root_follows_accept_language(client, site):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response["Location"] == "/en/"
+
+
+def test_language_cookie_wins_over_accept_language(client, site, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ja")
+    assert response["Location"] == "/en/"
+
+
+def test_unknown_language_falls_back_to_japanese(client, site):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    assert response["Location"] == "/ja/"
+
+
+@pytest.mark.parametrize("language, text", [("ja", "AIと、映画の手ざわりを。"), ("en", "AI, with")])
+def test_each_language_serves_its_home(client, site, language, text):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert text in html
+
+
+def test_pages_declare_their_translations_with_hreflang(client, site):
+    html = client.get("/en/").content.decode()
+    assert '<link rel="alternate" hreflang="ja" href="http://testserver/ja/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in html
+
+
+def test_switcher_links_to_the_same_page_in_the_other_language(client, site):
+    html = client.get("/ja/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<span aria-current="true" lang="ja">日本語</span>' in html
+
+
+def test_switcher_falls_back_to_the_other_home_without_a_translation(client, site):
+    from home.models import HomePage
+
+    only_japanese = HomePage(title="限定", slug="only-ja", hero_title="日本語のみ")
+    site["ja"].add_child(instance=only_japanese)
+    only_japanese.save_revision().publish()
+    html = client.get("/ja/only-ja/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_interface_text_is_translated(client, site):
+    assert "コンテンツへスキップ" in client.get("/ja/").content.decode()
+    assert "Skip to content" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, text", [("ja", "ページが見つかりません"), ("en", "Page not found")]
+)
+def test_404_in_the_visitors_language(client, site, language, text):
+    response = client.get(f"/{language}/no-such-page/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_footer_shows_the_inquiry_window_in_both_languages(client, site):
+    ja = client.get("/ja/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert "映像制作グループ" in ja and "filmproduction@allhero.co.jp" in ja
+    assert "Film Production Group" in en
+    assert "1-3-5 Higashi, Shibuya-ku" in en

@@ -1,0 +1,66 @@
+import pytest
+from wagtail.models import Page
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_page(parent, title, slug, lead="", live=True):
+    page = HomePage(title=title, slug=slug, hero_title=title, hero_lead=lead, live=live)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    return Page.objects.get(pk=page.pk)
+
+
+def result_titles(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return response.context["results"].paginator.object_list
+
+
+def test_two_character_japanese_word_inside_a_title_finds_the_page(client, site):
+    make_page(site["ja"], "新作ショートフィルム制作のお知らせ", "news")
+    results = result_titles(client, "ja", "制作")
+    assert [page.title for page in results] == ["新作ショートフィルム制作のお知らせ"]
+
+
+def test_japanese_word_inside_the_body_finds_the_page(client, site):
+    make_page(
+        site["ja"], "お知らせ", "notice", lead="生成AIを活用したミュージックビデオを公開しました"
+    )
+    assert [p.title for p in result_titles(client, "ja", "映像")] == []
+    assert [p.title for p in result_titles(client, "ja", "公開")] == ["お知らせ"]
+
+
+def test_several_japanese_words_must_all_match(client, site):
+    make_page(site["ja"], "新作の撮影", "shoot", lead="渋谷で撮影しました")
+    assert [p.title for p in result_titles(client, "ja", "撮影 渋谷")] == ["新作の撮影"]
+    assert list(result_titles(client, "ja", "撮影 大阪")) == []
+
+
+def test_english_search_uses_words(client, site):
+    make_page(site["en"], "Behind the scenes of our music video", "behind")
+    assert [p.title for p in result_titles(client, "en", "music video")] == [
+        "Behind the scenes of our music video"
+    ]
+
+
+def test_search_is_limited_to_the_visitors_language(client, site):
+    make_page(site["ja"], "撮影レポート", "report")
+    assert list(result_titles(client, "en", "撮影")) == []
+
+
+def test_drafts_never_appear_in_search(client, site):
+    make_page(site["ja"], "未公開の制作メモ", "draft", live=False)
+    assert list(result_titles(client, "ja", "制作メモ")) == []
+
+
+def test_typed_text_is_escaped_and_empty_query_is_a_normal_page(client, site):
+    response = client.get("/ja/search/", {"q": "<script>alert(1)</script>"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert client.get("/ja/search/", {"q": ""}).status_code == 200
+    assert client.get("/ja/search/", {"q": "映像", "page": "abc"}).status_code == 200
