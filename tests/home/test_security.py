@@ -1,0 +1,50 @@
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from home.views import server_error
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, site):
+    response = client.get("/ja/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_security_headers(client, site):
+    response = client.get("/en/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_admin_keeps_its_own_rules_and_requires_login(client, site):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert "Content-Security-Policy" not in response
+
+
+def test_csrf_is_enforced_on_the_admin_login(site, django_user_model):
+    django_user_model.objects.create_user("editor", password="pw-123456789")
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/admin/login/", {"username": "editor", "password": "pw-123456789"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("language, text", [("ja", "問題が発生しました"), ("en", "Something went wrong")])
+def test_500_page_in_the_visitors_language(rf, language, text):
+    request = rf.get(f"/{language}/")
+    request.LANGUAGE_CODE = language
+    with translation.override(language):
+        response = server_error(request)
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert text in body
+    assert f'<html lang="{language}">' in body
