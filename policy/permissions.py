@@ -1,0 +1,56 @@
+"""Who may put a policy revision in force, and the "Legal approval" workflow that decides it.
+
+Editors hold publish_page on the whole tree (home/migrations/0003). For the policy page, Wagtail
+asks the page's own permission tester, so narrowing `can_publish` there removes the Publish button,
+refuses direct publishing, and leaves approval to the workflow's approvers. Editors can still
+draft and submit for moderation.
+"""
+
+from wagtail.models import PagePermissionTester
+
+LEGAL_APPROVERS = "Legal approvers"
+LEGAL_WORKFLOW = "Legal approval"
+LEGAL_TASK = "Legal review"
+
+
+def is_legal_approver(user):
+    if not (user.is_active and user.is_authenticated):
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=LEGAL_APPROVERS).exists()
+
+
+class PolicyPagePermissionTester(PagePermissionTester):
+    def can_publish(self):
+        if self.page_is_root or not is_legal_approver(self.user):
+            return False
+        # Approvers publish policy pages without needing publish_page elsewhere in the tree.
+        return True
+
+    def can_publish_subpage(self):
+        return False
+
+
+def ensure_legal_workflow():
+    """The "Legal approval" workflow with its one group approval task (the data migration
+    creates them; this keeps a database that lost them working)."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    group, _ = Group.objects.get_or_create(name=LEGAL_APPROVERS)
+    workflow, _ = Workflow.objects.get_or_create(name=LEGAL_WORKFLOW)
+    task = GroupApprovalTask.objects.filter(name=LEGAL_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=LEGAL_TASK)
+        task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def assign_legal_workflow(page):
+    """Every policy page, in every locale, goes through legal approval."""
+    from wagtail.models import WorkflowPage
+
+    workflow = ensure_legal_workflow()
+    WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})

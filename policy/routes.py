@@ -1,0 +1,135 @@
+"""The policy's public URLs: the text in force, the history, one version, a comparison, the feed."""
+
+from django.http import Http404, HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.models import path
+
+from policy.diff import compare_versions
+
+
+def with_periods(versions):
+    """Versions newest first, each given `effective_until` (the next version's start) in Python,
+    so the history costs one query however long it grows."""
+    versions = list(versions)
+    until = None
+    for version in versions:
+        version.effective_until = until
+        until = version.effective_at
+    return versions
+
+
+class PolicyRoutesMixin:
+    def version_list(self):
+        from policy.models import PolicyVersion
+
+        versions = (
+            PolicyVersion.objects.filter(locale_id=self.locale_id)
+            .select_related("locale", "translates__locale")
+            .defer("body_json", "body_html", "body_text")
+            .order_by("-number")
+        )
+        return with_periods(versions)
+
+    def get_version(self, number):
+        from policy.models import PolicyVersion
+
+        try:
+            return PolicyVersion.objects.select_related("locale", "translates__locale").get(
+                locale_id=self.locale_id, number=number
+            )
+        except PolicyVersion.DoesNotExist:
+            raise Http404 from None
+
+    def version_in_force_here(self):
+        from policy.models import version_in_force
+
+        return version_in_force(self.locale.language_code)
+
+    def translation_status(self, version):
+        """For a translation: the authoritative version in force and whether `version` lags it."""
+        from django.conf import settings
+
+        from policy.models import version_in_force
+
+        if version is None or self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        source = version_in_force(settings.LANGUAGE_CODE)
+        behind = source is not None and version.translates_id != source.pk
+        return {"source": source, "behind": behind, "translates": version.translates}
+
+    @path("", name="current")
+    def current(self, request):
+        version = None if getattr(request, "is_preview", False) else self.version_in_force_here()
+        return self.render(
+            request,
+            context_overrides={
+                "version": version,
+                "translation_status": self.translation_status(version),
+            },
+        )
+
+    @path("versions/", name="versions")
+    def versions(self, request):
+        return self.render(
+            request,
+            template="policy/policy_versions.html",
+            context_overrides={"versions": self.version_list()},
+        )
+
+    @path("versions/<int:number>/", name="version")
+    def version(self, request, number):
+        version = self.get_version(number)
+        in_force = self.version_in_force_here()
+        periods = {v.number: v.effective_until for v in self.version_list()}
+        version.effective_until = periods.get(number)
+        return self.render(
+            request,
+            template="policy/policy_version.html",
+            context_overrides={
+                "version": version,
+                "in_force": in_force,
+                "is_in_force": in_force is not None and in_force.pk == version.pk,
+                "translation_status": self.translation_status(version),
+            },
+        )
+
+    @path("versions/<int:old>/compare/<int:new>/", name="compare")
+    def compare(self, request, old, new):
+        if old >= new:
+            raise Http404
+        old_version, new_version = self.get_version(old), self.get_version(new)
+        return self.render(
+            request,
+            template="policy/policy_compare.html",
+            context_overrides={
+                "old_version": old_version,
+                "new_version": new_version,
+                "changes": compare_versions(old_version, new_version),
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        page_url = self.get_full_url(request)
+        feed = Atom1Feed(
+            title=_("%(title)s: posted versions") % {"title": self.title},
+            link=page_url,
+            description=_("Every version of the privacy policy, from the moment it took effect."),
+            language=self.locale.language_code,
+            feed_url=page_url + self.reverse_subpage("feed"),
+            feed_guid=page_url + self.reverse_subpage("feed"),
+        )
+        for version in self.version_list():
+            url = request.build_absolute_uri(version.get_absolute_url())
+            feed.add_item(
+                title=_("Version %(number)s") % {"number": version.number},
+                link=url,
+                unique_id=url,
+                description=version.summary_of_changes,
+                pubdate=version.effective_at,
+                updateddate=version.effective_at,
+            )
+        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        return response

@@ -1,0 +1,23 @@
+"""Moments in the policy's history, shown in Japan time with a machine-readable offset."""
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+FORMATS = {"ja": "Y年n月j日 H:i", "en": "j F Y, H:i"}
+
+
+@register.simple_tag
+def policy_time(value):
+    """<time datetime="2026-11-25T10:00:00+09:00">…</time> in the site's time zone (JST)."""
+    local = timezone.localtime(value)
+    language = "ja" if (get_language() or "ja").startswith("ja") else "en"
+    return format_html(
+        '<time datetime="{}">{} JST</time>',
+        local.isoformat(timespec="seconds"),
+        format_date(local, FORMATS[language]),
+    )

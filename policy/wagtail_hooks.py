@@ -1,0 +1,104 @@
+"""Admin side of the policy: the live policy stays up, versions are read-only, demo content."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from policy.models import PolicyPage, PolicyVersion
+
+
+def live_policy_pages_within(page):
+    return PolicyPage.objects.live().descendant_of(page, inclusive=True)
+
+
+def refuse(request, page, message):
+    messages.error(request, message)
+    return redirect("wagtailadmin_explore", page.get_parent().pk if page.depth > 1 else page.pk)
+
+
+@hooks.register("before_delete_page")
+def keep_live_policy_on_delete(request, page):
+    if live_policy_pages_within(page).exists():
+        return refuse(
+            request,
+            page,
+            _(
+                "The privacy policy in force cannot be deleted: visitors must always be able to "
+                "read it, and every posted version is kept. Publish a new revision to change it."
+            ),
+        )
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def keep_live_policy_on_unpublish(request, page):
+    if live_policy_pages_within(page).exists():
+        return refuse(
+            request,
+            page,
+            _(
+                "The privacy policy in force cannot be unpublished: visitors must always be able "
+                "to read it. Publish a new revision to change it."
+            ),
+        )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_live_policy_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type not in ("delete", "unpublish"):
+        return None
+    for page in objects:
+        if isinstance(page, Page) and live_policy_pages_within(page).exists():
+            messages.error(
+                request, _("The privacy policy in force cannot be deleted or unpublished.")
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Versions are evidence: nobody, superusers included, adds, changes or deletes one here."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(PolicyVersion, ReadOnlyPermissionPolicy(PolicyVersion))
+
+
+class PolicyVersionViewSet(ModelViewSet):
+    model = PolicyVersion
+    icon = "history"
+    menu_label = gettext_lazy("Policy versions")
+    add_to_admin_menu = True
+    menu_order = 900
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["title", "locale", "number", "effective_at", "summary_of_changes"]
+    list_filter = ["locale"]
+    inspect_view_fields = [
+        "title",
+        "locale",
+        "number",
+        "effective_at",
+        "summary_of_changes",
+        "translates",
+        "revision",
+        "body_text",
+    ]
+    # Add/edit/delete views exist in ModelViewSet but the registered policy refuses them to all.
+    form_fields = ["summary_of_changes"]
+
+
+@hooks.register("register_admin_viewset")
+def register_policy_versions():
+    return PolicyVersionViewSet("policy_versions")
