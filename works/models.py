@@ -1,9 +1,33 @@
+from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
+
+from .blocks import WorkBodyBlock
+from .credits import credits_for
+from .filters import WorkFilters
+from .media import prefetch_body_media
+from .panels import CreatorPageChooserPanel
+from .queries import visible_works
+
+WORKS_PER_PAGE = 12
+RELATED_WORKS = 3
 
 
 class AITool(TranslatableMixin, models.Model):
@@ -23,7 +47,33 @@ class AITool(TranslatableMixin, models.Model):
         return self.name
 
 
+class WorkCategory(TranslatableMixin, models.Model):
+    """A kind of work (commercial, music video, ...). The slug is the same in every language so
+    that a filtered link keeps its meaning when the visitor switches language."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in filter links, e.g. music-video.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("work category")
+        verbose_name_plural = _("work categories")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
 class WorksIndexPage(BasePage):
+    intro = models.CharField(_("introduction"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["works.WorkPage"]
     max_count_per_parent = 1
@@ -31,10 +81,145 @@ class WorksIndexPage(BasePage):
     class Meta:
         verbose_name = _("works index page")
 
+    def works(self):
+        return visible_works(self.locale).descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = WorkFilters(request.GET, self.locale, self.works())
+        page_obj = Paginator(filters.queryset(), WORKS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(filters=filters, works=page_obj, extra_query=filters.querystring())
+        return context
+
 
 class WorkPage(BasePage):
+    summary = models.CharField(
+        _("summary"), max_length=200, help_text=_("One line, shown on cards and shared links.")
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("poster"),
+    )
+    poster_alt = models.CharField(
+        _("poster alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the poster for people who cannot see it. Defaults to the title."),
+    )
+    release_date = models.DateField(_("release date"))
+    runtime_minutes = models.PositiveSmallIntegerField(
+        _("runtime (minutes)"), null=True, blank=True
+    )
+    client = models.CharField(_("client"), max_length=120, blank=True)
+    categories = ParentalManyToManyField(
+        WorkCategory, blank=True, related_name="works", verbose_name=_("categories")
+    )
+    ai_tools = ParentalManyToManyField(
+        AITool, blank=True, related_name="works", verbose_name=_("AI tools used")
+    )
+    body = StreamField(WorkBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("poster"), FieldPanel("poster_alt")], heading=_("Poster")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("release_date"), FieldPanel("runtime_minutes")]),
+                FieldPanel("client"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("ai_tools", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Facts"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("credits", label=_("Credits")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("client"),
+        index.SearchField("body"),
+        index.FilterField("release_date"),
+    ]
+
     parent_page_types = ["works.WorksIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("work page")
+        verbose_name_plural = _("work pages")
+
+    @property
+    def is_expired(self):
+        return self.expired or bool(self.expire_at and self.expire_at <= timezone.now())
+
+    @property
+    def poster_alt_text(self):
+        return self.poster_alt or self.title
+
+    def serve(self, request, *args, **kwargs):
+        # `publish_scheduled` unpublishes an expired page only when it runs; until then the
+        # page is still "live", so hide it here as well.
+        if self.is_expired:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_expired else super().get_sitemap_urls(request)
+
+    @cached_property
+    def related_works(self):
+        """Other visible works sharing a category, newest first."""
+        keys = [category.translation_key for category in self.categories.all()]
+        if not keys:
+            return []
+        works = (
+            visible_works(self.locale)
+            .filter(categories__translation_key__in=keys)
+            .exclude(pk=self.pk)
+            .distinct()
+        )
+        return list(works[:RELATED_WORKS])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["embeds"] = prefetch_body_media(self.body)
+        context["credits"] = credits_for(self)
+        context["has_credits_block"] = any(b.block_type == "credits" for b in self.body)
+        return context
+
+
+class WorkCredit(Orderable):
+    """One line of the credits: a role and either a creator page (its name is shown only as
+    the creator consented, through `credit_name()`) or a free-text name for someone outside
+    the database."""
+
+    work = ParentalKey(WorkPage, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(_("role"), max_length=120)
+    creator_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("creator page"),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        blank=True,
+        help_text=_("For people without a creator page. Leave empty when a creator is chosen."),
+    )
+
+    panels = [
+        FieldPanel("role"),
+        CreatorPageChooserPanel("creator_page"),
+        FieldPanel("name"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")

@@ -1,0 +1,42 @@
+"""Load what a work's body needs to render in a fixed number of queries, however many stills
+and videos it holds: the renditions of every image at once, and every cached embed at once."""
+
+from django.db.models import prefetch_related_objects
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
+
+def body_images(body):
+    for block in body:
+        value = block.value
+        if block.block_type == "image":
+            yield value["image"]
+        elif block.block_type == "gallery":
+            yield from value["images"]
+        elif block.block_type == "video":
+            yield value["poster"]
+
+
+def prefetch_renditions(images):
+    images = [image for image in images if image is not None]
+    if images:
+        prefetch_related_objects(images, "renditions")
+    return images
+
+
+def prefetch_embeds(body):
+    """{url: Embed} for the videos of `body` already in Wagtail's embed cache."""
+    urls = {
+        block.value["video"].url
+        for block in body
+        if block.block_type == "video" and block.value["video"]
+    }
+    if not urls:
+        return {}
+    hashes = {get_embed_hash(url): url for url in urls}
+    return {hashes[embed.hash]: embed for embed in Embed.objects.filter(hash__in=list(hashes))}
+
+
+def prefetch_body_media(body):
+    prefetch_renditions(body_images(body))
+    return prefetch_embeds(body)

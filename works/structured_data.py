@@ -1,0 +1,36 @@
+"""schema.org data for a work, with people named only where their credit shows a name."""
+
+from django.conf import settings
+
+MOVIE_CATEGORIES = {"short-film", "series", "feature-film", "animation"}
+
+
+def iso_duration(minutes):
+    return f"PT{minutes}M" if minutes else None
+
+
+def work_json_ld(work, request, credits, image_url=None):
+    categories = list(work.categories.all())
+    is_movie = any(category.slug in MOVIE_CATEGORIES for category in categories)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Movie" if is_movie else "CreativeWork",
+        "name": work.title,
+        "description": work.summary,
+        "url": work.get_full_url(request),
+        "inLanguage": work.locale.language_code,
+        "datePublished": work.release_date.isoformat(),
+        "duration": iso_duration(work.runtime_minutes),
+        "image": image_url,
+        "genre": [category.name for category in categories] or None,
+        "productionCompany": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        "creator": [
+            {"@type": "Person", "name": line["name"], "jobTitle": line["role"]}
+            for line in credits
+            if line["name"]
+        ]
+        or None,
+    }
+    if work.client:
+        data["sponsor"] = {"@type": "Organization", "name": work.client}
+    return {key: value for key, value in data.items() if value is not None}
