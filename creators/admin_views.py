@@ -1,0 +1,147 @@
+"""Admin actions beyond the listings: retry emails, record a consent, turn an entry into a profile.
+
+The conversion screens are open to Editors, so they show no contact details: an entry is
+identified by its number, date, language and areas of expertise.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from .cache import bump_state
+from .consent import consent_states, record_admin_consent
+from .entries import convert_entry
+from .forms import AdminConsentForm
+from .models import Consent, Creator, Entry
+from .pages import CreatorPage, CreatorsIndexPage, random_creator_slug
+from .tasks import retry_notifications
+
+
+def require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def retry_emails(request, pk=None):
+    """GET asks for confirmation; POST enqueues the emails of the entries not yet notified."""
+    require(request, "creators.change_entry")
+    entries = Entry.objects.filter(pk=pk) if pk else Entry.objects.all()
+    entries = [entry for entry in entries if not entry.notified]
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "creators/admin/retry_emails.html",
+            {"entries": entries, "page_title": _("Retry emails"), "header_icon": "mail"},
+        )
+    count = retry_notifications(entries)
+    failed = Entry.objects.filter(pk__in=[e.pk for e in entries], notify_error__gt="").count()
+    messages.success(request, _("Emails retried for %(count)s entries.") % {"count": count})
+    if failed:
+        messages.error(request, _("%(count)s entries are still not notified.") % {"count": failed})
+    return redirect(request.POST.get("next") or reverse("creators_entry:index"))
+
+
+def record_consent(request, pk):
+    require(request, "creators.add_consent")
+    creator = get_object_or_404(Creator, pk=pk)
+    form = AdminConsentForm(request.POST or None, initial={"language": creator.language})
+    if request.method == "POST" and form.is_valid():
+        consent = record_admin_consent(
+            creator,
+            what=form.cleaned_data["what"],
+            given=form.cleaned_data["given"],
+            language_code=form.cleaned_data["language"],
+            user=request.user,
+            note=form.cleaned_data["note"],
+        )
+        log(creator, "creators.consent_recorded", user=request.user, data={"consent": consent.pk})
+        messages.success(request, _("Consent recorded: %(consent)s") % {"consent": consent})
+        return redirect("creators_record_consent", pk=creator.pk)
+    history = Consent.objects.filter(creator=creator) | Consent.objects.filter(
+        entry__creator=creator
+    )
+    return TemplateResponse(
+        request,
+        "creators/admin/record_consent.html",
+        {
+            "creator": creator,
+            "form": form,
+            "history": history.select_related("policy_version", "recorded_by").order_by(
+                "-at", "-pk"
+            ),
+            "state": consent_states([creator.pk])[creator.pk],
+            "page_title": _("Record a consent"),
+            "header_icon": "tick-inverse",
+        },
+    )
+
+
+def entries_to_convert(request):
+    require(request, "creators.convert_entry")
+    entries = list(
+        Entry.objects.select_related("creator")
+        .prefetch_related("consents")
+        .order_by("-submitted_at")[:200]
+    )
+    states = consent_states({e.creator_id for e in entries if e.creator_id})
+    pages = {}
+    for page in CreatorPage.objects.filter(creator__in=states.keys()).select_related("locale"):
+        pages.setdefault(page.creator_id, []).append(page)
+    rows = [
+        {
+            "entry": entry,
+            "expertise": entry.expertise_labels(),
+            "publishing": [c for c in entry.consents.all() if c.what != "policy" and c.given],
+            "pages": pages.get(entry.creator_id, []),
+        }
+        for entry in entries
+    ]
+    return TemplateResponse(
+        request,
+        "creators/admin/entries_to_convert.html",
+        {"rows": rows, "page_title": _("Creator entries"), "header_icon": "user"},
+    )
+
+
+def index_for(language_code):
+    locale = Locale.objects.filter(language_code=language_code).first()
+    index = CreatorsIndexPage.objects.filter(locale=locale).first() if locale else None
+    return index or CreatorsIndexPage.objects.order_by("path").first()
+
+
+@require_POST
+def convert(request, pk):
+    require(request, "creators.convert_entry")
+    entry = get_object_or_404(Entry, pk=pk)
+    index = index_for(entry.language)
+    if index is None:
+        messages.error(request, _("Create a creators index page first."))
+        return redirect("creators_entries_to_convert")
+    with transaction.atomic():
+        creator = convert_entry(entry)
+        page = CreatorPage.objects.filter(creator=creator, locale=index.locale).first()
+        if page is None:
+            page = draft_profile(index, creator, request.user)
+    log(creator, "creators.converted", user=request.user, data={"entry": entry.pk})
+    bump_state()
+    messages.success(request, _("Creator and draft profile ready. Review, then publish."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def draft_profile(index, creator, user):
+    """A draft page that carries no personal data: a random slug and a neutral title."""
+    slug = random_creator_slug()
+    with translation.override(index.locale.language_code):
+        title = _("Creator %(reference)s") % {"reference": slug.removeprefix("creator-")}
+    page = CreatorPage(title=title, slug=slug, creator=creator, live=False)
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page

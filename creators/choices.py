@@ -1,0 +1,48 @@
+"""Fixed vocabularies of the creators app, kept apart so forms, models and pages share them."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+EXPERTISE_CHOICES = [
+    ("direction", _("Direction")),
+    ("cinematography", _("Cinematography")),
+    ("editing", pgettext_lazy("area of expertise", "Editing")),
+    ("ai_generation", _("AI image and video generation")),
+    ("vfx", _("VFX and compositing")),
+    ("animation", _("Animation and motion graphics")),
+    ("sound", _("Sound and music")),
+    ("writing", _("Writing and planning")),
+    ("production", _("Production management")),
+]
+EXPERTISE_LABELS = dict(EXPERTISE_CHOICES)
+
+POLICY = "policy"
+PUBLISH_NAME = "publish_name"
+PUBLISH_EXPERTISE = "publish_expertise"
+PUBLISH_ACHIEVEMENTS = "publish_achievements"
+PUBLISHING_CONSENTS = [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS]
+
+CONSENT_WHAT_CHOICES = [
+    (POLICY, _("Agreement to the privacy policy")),
+    (PUBLISH_NAME, _("Publish name or stage name")),
+    (PUBLISH_EXPERTISE, _("Publish areas of expertise")),
+    (PUBLISH_ACHIEVEMENTS, _("Publish past achievements")),
+]
+
+HOW_ENTRY_FORM = "entry_form"
+HOW_ADMIN = "admin"
+CONSENT_HOW_CHOICES = [
+    (HOW_ENTRY_FORM, _("Entry form")),
+    (HOW_ADMIN, _("Admin, on the person's written request")),
+]
+
+
+def expertise_labels(keys, other=""):
+    """Labels in the active language, unknown keys skipped, the free text last."""
+    labels = [str(EXPERTISE_LABELS[key]) for key in keys if key in EXPERTISE_LABELS]
+    if other:
+        labels.append(other)
+    return labels

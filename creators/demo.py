@@ -1,0 +1,107 @@
+"""Demo creators with every kind of consent, their entries, and the creators and entry pages.
+
+Idempotent: entries are found again by their demo email address, pages by their slug.
+"""
+
+from home.demo import child_page, translation
+
+from .choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
+from .consent import consent_wording, policy_version_in_force
+from .entries import convert_entry, create_entry
+from .models import CreatorPage, CreatorsIndexPage, Entry, EntryFormPage
+
+DEMO_CREATORS = [
+    {
+        "slug": "creator-all",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
+        "fields": {
+            "name": "高橋 明日香",
+            "email": "asuka.demo@example.com",
+            "expertise": ["direction", "ai_generation"],
+            "achievements": "ミュージックビデオ「夜明けの信号」監督(2025)\n短編映画「渋谷、午前四時」AI美術",
+        },
+    },
+    {
+        "slug": "creator-none",
+        "publish": [],
+        "fields": {
+            "name": "佐藤 健司",
+            "email": "kenji.demo@example.com",
+            "expertise": ["editing", "sound"],
+            "achievements": "CM編集 多数",
+        },
+    },
+    {
+        "slug": "creator-expertise",
+        "publish": [PUBLISH_EXPERTISE],
+        "fields": {
+            "name": "鈴木 一郎",
+            "email": "ichiro.demo@example.com",
+            "expertise": ["vfx", "animation"],
+            "achievements": "劇場アニメのコンポジット",
+        },
+    },
+    {
+        "slug": "creator-stage-name",
+        "publish": [PUBLISH_NAME],
+        "fields": {
+            "name": "田中 美咲",
+            "stage_name": "MISAKI T.",
+            "email": "misaki.demo@example.com",
+            "expertise": ["cinematography"],
+            "achievements": "ドキュメンタリー撮影",
+        },
+    },
+]
+
+
+def demo_entry(spec):
+    existing = Entry.objects.filter(email=spec["fields"]["email"]).first()
+    if existing:
+        return existing
+    version = policy_version_in_force("ja")
+    consents = [(POLICY, True, consent_wording(POLICY, "ja", version))] + [
+        (what, what in spec["publish"], consent_wording(what, "ja", version))
+        for what in (PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS)
+    ]
+    fields = {
+        "phone": "090-0000-0000",
+        "portfolio_url": "https://example.com/portfolio",
+        "ai_tools": [],
+        "message": "よろしくお願いします。",
+        **spec["fields"],
+    }
+    return create_entry(fields, consents, "ja", version)
+
+
+def load(homes, stdout):
+    # Other loaders added children through other instances: tree counters must be fresh.
+    homes = {code: type(home).objects.get(pk=home.pk) for code, home in homes.items()}
+    entry_ja = child_page(
+        homes["ja"],
+        EntryFormPage,
+        "entry",
+        title="クリエイターエントリー",
+        intro="<p>ALLIN STUDIOと一緒に作品をつくりませんか。</p>",
+    )
+    translation(entry_ja, "en", title="Creator entry", intro="<p>Make films with ALLIN STUDIO.</p>")
+    index_ja = child_page(
+        homes["ja"], CreatorsIndexPage, "creators", title="クリエイター", show_in_menus=True
+    )
+    index_en = translation(index_ja, "en", title="Creators")
+    for spec in DEMO_CREATORS:
+        creator = convert_entry(demo_entry(spec))
+        page = child_page(
+            index_ja,
+            CreatorPage,
+            spec["slug"],
+            title=f"クリエイター {spec['slug'][8:]}",
+            creator=creator,
+        )
+        translation(page, "en", title=f"Creator {spec['slug'][8:]}")
+    for home in homes.values():
+        target = entry_ja.get_translation_or_none(home.locale) or entry_ja
+        if home.entry_cta_page_id != target.pk:
+            home.entry_cta_page = target
+            home.save_revision().publish()
+    stdout.write(f"Creators ready: {len(DEMO_CREATORS)} demo creators ({index_en.url_path}).")

@@ -1,0 +1,79 @@
+"""Storing an entry: everything submitted and the consent evidence, in one transaction."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .choices import HOW_ENTRY_FORM
+from .consent import wording_hash
+from .models import Consent, Creator, Entry
+
+PERSONAL_FIELDS = [
+    "name",
+    "stage_name",
+    "email",
+    "phone",
+    "expertise",
+    "expertise_other",
+    "portfolio_url",
+    "ai_tools",
+    "ai_tools_other",
+    "achievements",
+    "language",
+]
+
+
+def email_is_suspended(email):
+    """True when a suspension request marked this address "do not contact"."""
+    matches = Q(email__iexact=email, suspended=True)
+    return Creator.objects.filter(matches).exists() or Entry.objects.filter(matches).exists()
+
+
+def store_entry(form, language_code):
+    """Save the entry and its consent records before anything is sent."""
+    data = form.cleaned_data
+    fields = {
+        name: data[name]
+        for name in PERSONAL_FIELDS + ["message"]
+        if name not in ("language", "ai_tools")
+    }
+    fields["expertise"] = list(data["expertise"])
+    fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
+    return create_entry(fields, form.consents(), language_code, form.policy_version)
+
+
+@transaction.atomic
+def create_entry(fields, consents, language_code, policy_version):
+    """One transaction: the entry exactly as sent and one consent record per box shown.
+
+    `consents` is [(what, given, wording shown)]; the wording is kept as its SHA-256.
+    """
+    entry = Entry.objects.create(**fields, language=language_code)
+    moment = timezone.now()
+    for what, given, wording in consents:
+        Consent.objects.create(
+            entry=entry,
+            what=what,
+            given=given,
+            at=moment,
+            how=HOW_ENTRY_FORM,
+            language=language_code,
+            wording_sha256=wording_hash(wording),
+            policy_version=policy_version,
+        )
+    return entry
+
+
+@transaction.atomic
+def convert_entry(entry):
+    """Turn an entry into a Creator (the existing one for the same email, if any)."""
+    creator = entry.creator or Creator.objects.filter(email__iexact=entry.email).first()
+    if creator is None:
+        creator = Creator()
+    for field_name in PERSONAL_FIELDS:
+        setattr(creator, field_name, getattr(entry, field_name))
+    creator.save()
+    if entry.creator_id != creator.pk:
+        entry.creator = creator
+        entry.save(update_fields=["creator"])
+    return creator

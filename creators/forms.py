@@ -1,0 +1,201 @@
+"""The creator entry form (privacy policy Article 3.8) and the admin's consent form.
+
+Text is kept exactly as typed (emoji, full-width characters, HTML-like text in free fields) and
+always rendered escaped; what cannot be stored safely is refused with a message beside the field.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from works.models import AITool
+
+from .choices import (
+    CONSENT_WHAT_CHOICES,
+    EXPERTISE_CHOICES,
+    LANGUAGE_CHOICES,
+    POLICY,
+    PUBLISH_ACHIEVEMENTS,
+    PUBLISH_EXPERTISE,
+    PUBLISH_NAME,
+)
+from .consent import consent_wording
+
+MULTILINE_ALLOWED = {"\n", "\r", "\t"}
+# Line and paragraph separators and the bidirectional overrides used to disguise text.
+BIDI_OVERRIDES = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+PHONE = re.compile(r"^\+?[\d\s()\-‐－ー―]{6,30}$")
+
+
+def refuse_control_characters(value, multiline=False):
+    allowed = MULTILINE_ALLOWED if multiline else set()
+    for character in value:
+        if character in allowed:
+            continue
+        category = unicodedata.category(character)
+        # Cc: control characters; Cs: lone surrogates. Unassigned code points stay allowed:
+        # emoji newer than this Python's Unicode tables must still be stored exactly.
+        if category in ("Cc", "Cs") or character in BIDI_OVERRIDES:
+            raise forms.ValidationError(
+                _("Please remove the invisible control characters from this field."),
+                code="control_characters",
+            )
+
+
+def refuse_markup(value):
+    if "<" in value or ">" in value:
+        raise forms.ValidationError(_("Names cannot contain the characters < or >."), code="markup")
+
+
+class LineField(forms.CharField):
+    def validate(self, value):
+        super().validate(value)
+        refuse_control_characters(value)
+
+
+class TextField(forms.CharField):
+    widget = forms.Textarea
+
+    def validate(self, value):
+        super().validate(value)
+        refuse_control_characters(value, multiline=True)
+
+
+class NameField(LineField):
+    def validate(self, value):
+        super().validate(value)
+        refuse_markup(value)
+
+
+class EntryForm(forms.Form):
+    name = NameField(label=_("Name"), max_length=100)
+    stage_name = NameField(
+        label=_("Stage name"),
+        max_length=100,
+        required=False,
+        help_text=_("If you publish under another name. Shown instead of your name."),
+    )
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    phone = LineField(label=_("Phone"), max_length=30, required=False)
+    expertise = forms.MultipleChoiceField(
+        label=_("Areas of expertise"),
+        choices=EXPERTISE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    expertise_other = LineField(label=_("Other areas of expertise"), max_length=200, required=False)
+    portfolio_url = forms.URLField(
+        label=_("Portfolio URL"),
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    ai_tools = forms.ModelMultipleChoiceField(
+        label=_("AI tools you use"),
+        queryset=AITool.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    ai_tools_other = LineField(label=_("Other AI tools"), max_length=200, required=False)
+    achievements = TextField(label=_("Past achievements"), max_length=3000, required=False)
+    message = TextField(label=_("Message"), max_length=3000, required=False)
+    agree_policy = forms.BooleanField(label="", required=True)
+    publish_name = forms.BooleanField(label="", required=False)
+    publish_expertise = forms.BooleanField(label="", required=False)
+    publish_achievements = forms.BooleanField(label="", required=False)
+    # A honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    # The policy version whose wording the visitor saw; a newer one must be agreed to afresh.
+    policy_version_shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    consent_fields = {
+        "agree_policy": POLICY,
+        "publish_name": PUBLISH_NAME,
+        "publish_expertise": PUBLISH_EXPERTISE,
+        "publish_achievements": PUBLISH_ACHIEVEMENTS,
+    }
+
+    def __init__(self, *args, locale, language_code, policy_version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language_code = language_code
+        self.policy_version = policy_version
+        self.fields["ai_tools"].queryset = AITool.objects.filter(locale=locale).order_by("name")
+        self.wordings = {}
+        for field_name, what in self.consent_fields.items():
+            wording = consent_wording(what, language_code, policy_version)
+            self.wordings[what] = wording
+            self.fields[field_name].label = wording
+        self.fields["agree_policy"].error_messages["required"] = _(
+            "Please agree to the privacy policy to send your entry."
+        )
+        self.fields["phone"].validators.append(self.validate_phone)
+        self.shown_version = str(policy_version.number) if policy_version else ""
+        self.fields["policy_version_shown"].initial = self.shown_version
+
+    @staticmethod
+    def validate_phone(value):
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(
+                _("Enter a phone number with digits, spaces, +, - or brackets."), code="phone"
+            )
+
+    def clean_email(self):
+        from .entries import email_is_suspended
+
+        email = self.cleaned_data["email"]
+        if email_is_suspended(email):
+            raise forms.ValidationError(
+                _(
+                    "At your request we no longer use this address, so we cannot take an entry "
+                    "with it. Please contact the inquiry window below."
+                ),
+                code="suspended",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("policy_version_shown", "") != self.shown_version:
+            self.add_error(
+                "agree_policy",
+                _(
+                    "The privacy policy changed while you were filling in the form. Please read "
+                    "the version now in force and agree to it again."
+                ),
+            )
+            self.data = self.data.copy()
+            self.data["policy_version_shown"] = self.shown_version
+            self.data.pop("agree_policy", None)
+        return cleaned
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def consents(self):
+        """[(what, given, wording)] for every consent box shown."""
+        return [
+            (what, bool(self.cleaned_data.get(field_name)), self.wordings[what])
+            for field_name, what in self.consent_fields.items()
+        ]
+
+
+class AdminConsentForm(forms.Form):
+    """An officer records a consent given or withdrawn on the creator's written request."""
+
+    what = forms.ChoiceField(label=_("Consent"), choices=CONSENT_WHAT_CHOICES)
+    given = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("0", _("Withdrawn")), ("1", _("Given"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    language = forms.ChoiceField(label=_("Language of the request"), choices=LANGUAGE_CHOICES)
+    note = forms.CharField(
+        label=_("Reference"),
+        max_length=300,
+        required=False,
+        help_text=_("Where the written request is filed (no personal data)."),
+    )

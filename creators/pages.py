@@ -1,0 +1,211 @@
+"""Public pages: the creators index, one profile per creator, and the entry form page.
+
+A CreatorPage stores no personal data: only a link to its Creator. What it shows is read through
+the consent in force at request time (creators.consent), and its own text fields are checked so
+that an editor cannot copy a name into a title, slug or description that revisions would keep.
+"""
+
+import secrets
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.models import BasePage
+
+from .cache import state_key
+from .consent import PublishedProfile, published_profiles
+
+INDEX_CACHE_SECONDS = 600
+
+
+def random_creator_slug():
+    return f"creator-{secrets.token_hex(4)}"
+
+
+class CreatorsIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["creators.CreatorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("creators index page")
+
+    def creator_pages(self):
+        pages = list(CreatorPage.objects.child_of(self).live().public().select_related("creator"))
+        CreatorPage.prefetch_for_credits(pages)
+        return pages
+
+    def listed_creators(self):
+        """Cards for the creators who allow at least one field; nobody else is listed.
+
+        Cached, with the consent state in the key: any new consent record misses the cache.
+        """
+        key = state_key("index", self.pk, get_language())
+        cards = cache.get(key)
+        if cards is None:
+            cards = [
+                {
+                    "url": page.url,
+                    "name": page.published.name,
+                    "expertise": page.published.expertise,
+                }
+                for page in self.creator_pages()
+                if not page.published.is_empty
+            ]
+            cache.set(key, cards, INDEX_CACHE_SECONDS)
+        return cards
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, no_cache=True)
+        return response
+
+
+class CreatorPage(BasePage):
+    creator = models.ForeignKey(
+        "creators.Creator",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pages",
+        verbose_name=_("creator"),
+        help_text=_(
+            "The page shows only what this creator allows to publish, read at every request."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("creator")]
+    parent_page_types = ["creators.CreatorsIndexPage"]
+    subpage_types = []
+    # Page.search_fields indexes the title only, which clean() keeps free of personal data.
+    search_fields = Page.search_fields
+
+    class Meta:
+        verbose_name = _("creator page")
+
+    @classmethod
+    def prefetch_for_credits(cls, pages):
+        """Load every page's creator and consents at once so credit_name() runs no query."""
+        pages = [page for page in pages if isinstance(page, cls)]
+        missing = [
+            page for page in pages if page.creator_id and "creator" not in page._state.fields_cache
+        ]
+        if missing:
+            from .models import Creator
+
+            creators = Creator.objects.in_bulk([page.creator_id for page in missing])
+            for page in missing:
+                page.creator = creators.get(page.creator_id)
+        profiles = published_profiles([page.creator for page in pages if page.creator_id])
+        for page in pages:
+            page.__dict__["published"] = profiles.get(page.creator_id, PublishedProfile())
+
+    @cached_property
+    def published(self):
+        if not self.creator_id:
+            return PublishedProfile()
+        return published_profiles([self.creator]).get(self.creator_id, PublishedProfile())
+
+    def credit_name(self):
+        """The name works credits may show: "" when the creator has not allowed it."""
+        if not self.live or (self.creator_id and self.creator.suspended):
+            return ""
+        return self.published.name
+
+    @property
+    def display_name(self):
+        return self.published.name or _("Creator")
+
+    def clean(self):
+        super().clean()
+        creator = self.creator
+        if creator is None:
+            return
+        secrets_of_creator = [creator.name, creator.stage_name, creator.email, creator.phone]
+        secrets_of_creator = [value.casefold() for value in secrets_of_creator if len(value) > 1]
+        errors = {}
+        for field_name in ("title", "slug", "seo_title", "search_description"):
+            value = (getattr(self, field_name) or "").casefold()
+            if any(secret in value for secret in secrets_of_creator):
+                errors[field_name] = _(
+                    "Do not put the creator's name or contact details here: page fields are "
+                    "kept in revisions. The page shows what the creator allows by itself."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def is_hidden(self):
+        return self.creator_id is None or self.creator.suspended
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_hidden():
+            raise Http404
+        response = super().serve(request, *args, **kwargs)
+        # Revalidate every time: a withdrawal must show on the next request, CDN included.
+        patch_cache_control(response, no_cache=True)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["profile"] = self.published
+        context["crediting_works"] = self.crediting_works()
+        return context
+
+    def crediting_works(self):
+        """Live, public works whose credits link to this page."""
+        from works.models import WorkCredit
+
+        work_ids = WorkCredit.objects.filter(creator_page=self).values("work_id")
+        return list(Page.objects.live().public().filter(pk__in=work_ids, locale=self.locale))
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_hidden() or self.published.is_empty:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = random_creator_slug()
+        super().full_clean(*args, **kwargs)
+
+
+class EntryFormPage(RoutablePageMixin, BasePage):
+    """Serves the plain Django entry form (creators.forms) and the receipt after sending."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thanks_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("entry form page")
+
+    @path("")
+    def entry_form(self, request):
+        from .views import entry_form
+
+        return entry_form(request, self)
+
+    @path("thanks/")
+    def thanks(self, request):
+        from .views import entry_thanks
+
+        return entry_thanks(request, self)

@@ -1,0 +1,84 @@
+"""The entry form's request handling: POST, store, enqueue the emails, redirect to the receipt."""
+
+import datetime
+
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from .consent import policy_version_in_force
+from .entries import store_entry
+from .forms import EntryForm
+from .models import Entry
+from .ratelimit import register_attempt
+from .receipt import receipt_context
+from .tasks import send_entry_emails
+
+SESSION_KEY = "creators_entry_receipt"
+
+
+def policy_url(version, language_code):
+    return version.get_absolute_url() if version else f"/{language_code}/privacy-policy/"
+
+
+def entry_form(request, page):
+    language_code = get_language()
+    version = policy_version_in_force(language_code)
+    form_kwargs = {
+        "locale": Locale.get_active(),
+        "language_code": language_code,
+        "policy_version": version,
+    }
+    if request.method == "POST":
+        verdict = register_attempt(request)
+        if not verdict.allowed:
+            return too_many_requests(request, page, verdict)
+        form = EntryForm(request.POST, **form_kwargs)
+        if form.is_spam():
+            # Bots are told it worked; nothing is stored and nothing is sent.
+            request.session.pop(SESSION_KEY, None)
+            return redirect(page.url + page.reverse_subpage("thanks"))
+        if form.is_valid():
+            entry = store_entry(form, language_code)
+            # Stored and committed above; only now may anything leave the building.
+            send_entry_emails.enqueue(entry.pk)
+            request.session[SESSION_KEY] = entry.pk
+            return redirect(page.url + page.reverse_subpage("thanks"))
+    else:
+        form = EntryForm(**form_kwargs)
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "policy_version": version,
+            "policy_url": policy_url(version, language_code),
+        },
+    )
+
+
+def too_many_requests(request, page, verdict):
+    response = page.render(
+        request,
+        template="creators/entry_rate_limited.html",
+        context_overrides={
+            "retry_at": timezone.localtime(
+                datetime.datetime.fromtimestamp(verdict.retry_at, tz=datetime.UTC)
+            ),
+            "retry_minutes": max(1, round(verdict.retry_after_seconds / 60)),
+        },
+    )
+    response.status_code = 429
+    response["Retry-After"] = str(verdict.retry_after_seconds)
+    return response
+
+
+def entry_thanks(request, page):
+    entry_id = request.session.get(SESSION_KEY)
+    entry = Entry.objects.filter(pk=entry_id).first() if entry_id else None
+    context = receipt_context(entry, request) if entry else {}
+    response = page.render(
+        request, template="creators/entry_thanks.html", context_overrides=context
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

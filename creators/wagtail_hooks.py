@@ -1,0 +1,79 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.personal_data import PersonalDataHandler
+
+from . import admin_views
+from .models import Consent, Creator, Entry
+from .personal_data import correction_links, erase_for_email, export_for_email, suspend_for_email
+from .viewsets import CreatorsAdminGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_creators_viewsets():
+    return CreatorsAdminGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_creators_admin_urls():
+    return [
+        path(
+            "creators/entries-to-convert/",
+            admin_views.entries_to_convert,
+            name="creators_entries_to_convert",
+        ),
+        path("creators/convert/<int:pk>/", admin_views.convert, name="creators_convert"),
+        path(
+            "creators/record-consent/<int:pk>/",
+            admin_views.record_consent,
+            name="creators_record_consent",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_entries_to_convert_menu_item():
+    return PermissionMenuItem(
+        _("Creator entries"),
+        reverse("creators_entries_to_convert"),
+        icon_name="user",
+        order=305,
+        permission="creators.convert_entry",
+    )
+
+
+@hooks.register("register_log_actions")
+def register_creators_log_actions(actions):
+    actions.register_action("creators.exported", _("Exported"), _("Exported in a spreadsheet"))
+    actions.register_action("creators.converted", _("Converted"), _("Turned into a profile"))
+    actions.register_action("creators.consent_recorded", _("Consent"), _("Consent recorded"))
+
+
+@hooks.register("register_personal_data")
+def creators_personal_data():
+    return PersonalDataHandler(
+        name="creators",
+        models=[Creator, Entry, Consent],
+        export=export_for_email,
+        erase=erase_for_email,
+        suspend=suspend_for_email,
+        correction_links=correction_links,
+    )
+
+
+@hooks.register("load_demo_content", order=30)
+def load_creators_demo(homes, stdout, **options):
+    from .demo import load
+
+    load(homes, stdout)
