@@ -11,6 +11,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 
@@ -46,6 +47,8 @@ def search_pages(query, locale):
     if not query:
         return Page.objects.none()
     pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
+    # Past its expiry a page stays "live" until `publish_scheduled` runs: leave it out now.
+    pages = pages.exclude(expire_at__lte=timezone.now())
     if has_cjk(query):
         return pages.filter(pk__in=_page_ids_containing(query.split())).order_by("title")
     return pages.search(query, operator="and")

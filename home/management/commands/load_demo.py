@@ -28,6 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = self.load_home()
         SiteSettings.load()
+        # call_command(..., stdout=...) puts stdout in options too; pass it once.
+        options = {key: value for key, value in options.items() if key not in ("stdout", "stderr")}
         for load in hooks.get_hooks("load_demo_content"):
             load(homes=homes, stdout=self.stdout, **options)
         self.create_superuser()
