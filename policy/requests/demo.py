@@ -1,0 +1,75 @@
+"""Demo content: the privacy requests page in both languages and two requests in different states."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from home.demo import child_page, translation
+
+from .models import PrivacyRequest, RequestEmail
+from .page import PrivacyRequestPage
+
+SLUG = "privacy-requests"
+DEMO_EMAILS = ["demo.requester@example.com", "demo.overdue@example.com"]
+
+
+def load(homes, stdout):
+    page = child_page(
+        homes["ja"],
+        PrivacyRequestPage,
+        SLUG,
+        title="個人情報に関するお問い合わせ・開示等の請求",
+        show_in_menus=False,
+        intro="<p>当社が保有するお客様の個人情報について、開示（第5条）、訂正・削除（第6条）、"
+        "利用停止（第7条）をご請求いただけます。送信後、確認メールのリンクを開いた時点で受付となります。</p>",
+    )
+    translation(
+        page,
+        "en",
+        title="Privacy requests: disclosure, correction, deletion",
+        slug=SLUG,
+        show_in_menus=False,
+        intro="<p>You can ask us to disclose (Article 5), correct or delete (Article 6), or stop "
+        "using (Article 7) the personal information we hold on you. A request counts from the "
+        "moment you open the confirmation link we email you.</p>",
+    )
+    load_demo_requests()
+    stdout.write("Privacy requests page ready (ja, en) with demo requests.")
+
+
+def load_demo_requests():
+    if PrivacyRequest.objects.for_email(DEMO_EMAILS[0]).exists():
+        return
+    now = timezone.now()
+    fresh = PrivacyRequest(
+        kind=PrivacyRequest.Kind.DISCLOSURE,
+        name="山田 花子（デモ）",
+        email=DEMO_EMAILS[0],
+        details="保有している私の個人情報の開示を希望します。",
+        language="ja",
+        received_at=now - timedelta(days=1),
+    )
+    fresh.confirm(now - timedelta(days=1))
+    fresh.save()
+    overdue = PrivacyRequest(
+        kind=PrivacyRequest.Kind.CORRECTION,
+        name="Alex Demo",
+        email=DEMO_EMAILS[1],
+        details="Please correct the spelling of my stage name.",
+        language="en",
+        received_at=now - timedelta(days=20),
+    )
+    overdue.confirm(now - timedelta(days=20))
+    overdue.status = PrivacyRequest.Status.IN_PROGRESS
+    overdue.save()
+    RequestEmail.objects.create(
+        privacy_request=overdue,
+        purpose=RequestEmail.Purpose.STATUS,
+        to_address=DEMO_EMAILS[1],
+        language="en",
+        subject="[ALLIN STUDIO] Your privacy request: In progress",
+        body="(demo) A failed delivery, to show the retry button.",
+        delivery=RequestEmail.Delivery.FAILED,
+        attempts=1,
+        last_error="SMTPServerDisconnected('demo')",
+    )

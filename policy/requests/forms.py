@@ -1,0 +1,64 @@
+"""The requester's form and the "send me a new link" form: plain Django forms (STYLE.md)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import PrivacyRequest
+
+
+class HoneypotMixin(forms.Form):
+    # Hidden from people by CSS and aria-hidden; bots that fill every field give themselves away.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class PrivacyRequestForm(HoneypotMixin):
+    kind = forms.ChoiceField(
+        label=_("What would you like us to do?"),
+        choices=PrivacyRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text=_("A disclosure costs 1,000 yen per case (Article 5). Everything else is free."),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_(
+            "We send a confirmation link to this address; the request counts once you open it."
+        ),
+    )
+    details = forms.CharField(
+        label=_("Details"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "What the request is about, e.g. which information should be corrected and how."
+        ),
+    )
+
+    field_order = ["kind", "name", "email", "details", "website"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Please enter your name."))
+        return name
+
+    def clean_details(self):
+        details = self.cleaned_data["details"].strip()
+        if not details:
+            raise forms.ValidationError(_("Please tell us what your request is about."))
+        return details
+
+
+class ResendForm(HoneypotMixin):
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    email = forms.EmailField(label=_("Email"), max_length=254, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("token") and not cleaned.get("email"):
+            raise forms.ValidationError(_("Please enter the email address of your request."))
+        return cleaned

@@ -1,0 +1,203 @@
+"""Privacy requests (Articles 5-7 of the policy) and the log of every email sent about them.
+
+A request holds the requester's name, email and details only while it is being handled. When the
+person's data is deleted, every request of that email is anonymised: name, email, details and notes
+are blanked, and what stays is the kind, the dates, the outcome and a keyed hash of the email
+(`email_digest`). The hash is an HMAC under the site's SECRET_KEY, so without the server's secret it
+cannot be reversed or matched against a list of guessed addresses; with it, the studio can still
+answer "we deleted your data on ..." when the same person writes again.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from .page import PrivacyRequestPage  # noqa: F401  (Django finds the page model here)
+
+DEFAULT_DUE_DAYS = 14
+
+
+def due_days():
+    return int(getattr(settings, "PRIVACY_REQUEST_DUE_DAYS", DEFAULT_DUE_DAYS))
+
+
+def email_digest(email):
+    normalised = (email or "").strip().lower()
+    return salted_hmac("privacy_requests.email", normalised, algorithm="sha256").hexdigest()
+
+
+class PrivacyRequestQuerySet(models.QuerySet):
+    def for_email(self, email):
+        return self.filter(email_digest=email_digest(email))
+
+    def active(self):
+        return self.filter(status__in=PrivacyRequest.ACTIVE_STATUSES)
+
+    def overdue(self, now=None):
+        return self.active().filter(due_at__lt=now or timezone.now())
+
+    def officer_queue(self, now=None):
+        """Overdue first, then the earliest due; unconfirmed and closed ones last."""
+        now = now or timezone.now()
+        return self.annotate(
+            queue_rank=Case(
+                When(Q(status__in=PrivacyRequest.ACTIVE_STATUSES, due_at__lt=now), then=Value(0)),
+                When(status__in=PrivacyRequest.ACTIVE_STATUSES, then=Value(1)),
+                When(status=PrivacyRequest.Status.UNCONFIRMED, then=Value(2)),
+                default=Value(3),
+                output_field=models.IntegerField(),
+            )
+        ).order_by("queue_rank", "due_at", "-received_at")
+
+
+class PrivacyRequest(models.Model):
+    class Kind(models.TextChoices):
+        DISCLOSURE = "disclosure", _("Disclosure (Article 5)")
+        CORRECTION = "correction", _("Correction (Article 6)")
+        DELETION = "deletion", _("Deletion (Article 6)")
+        SUSPENSION = "suspension", _("Suspension of use (Article 7)")
+        OTHER = "other", _("Other inquiry")
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+        OPEN = "open", _("Open")
+        WAITING_FOR_FEE = "waiting_for_fee", _("Waiting for fee")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        REFUSED = "refused", _("Refused")
+
+    class Fee(models.TextChoices):
+        NOT_REQUIRED = "not_required", _("Not required")
+        PENDING = "pending", _("Pending payment")
+        PAID = "paid", _("Paid")
+        WAIVED = "waived", _("Waived")
+
+    ACTIVE_STATUSES = (Status.OPEN, Status.WAITING_FOR_FEE, Status.IN_PROGRESS)
+    CLOSED_STATUSES = (Status.DONE, Status.REFUSED)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    email_digest = models.CharField(max_length=64, db_index=True, editable=False)
+    details = models.TextField(_("details"), blank=True)
+    language = models.CharField(_("language"), max_length=10, default="ja")
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    confirmation_nonce = models.CharField(max_length=32, blank=True, editable=False)
+    fee_status = models.CharField(
+        _("fee"), max_length=20, choices=Fee.choices, default=Fee.NOT_REQUIRED
+    )
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
+    officer_note = models.TextField(_("officer's note"), blank=True)
+    outcome = models.JSONField(
+        _("outcome"), default=dict, blank=True, help_text=_("Records touched, per data holder.")
+    )
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    objects = PrivacyRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        # Shown in the audit log and the admin: never the requester's name or email.
+        return _("Privacy request #%(number)s (%(kind)s)") % {
+            "number": self.pk,
+            "kind": self.get_kind_display(),
+        }
+
+    def save(self, *args, **kwargs):
+        if self.email:
+            self.email_digest = email_digest(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def is_anonymised(self):
+        return self.anonymised_at is not None
+
+    def is_overdue(self, now=None):
+        return bool(self.is_active and self.due_at and self.due_at < (now or timezone.now()))
+
+    def new_confirmation_nonce(self):
+        self.confirmation_nonce = secrets.token_hex(16)
+        return self.confirmation_nonce
+
+    def confirm(self, now=None):
+        """The requester proved they hold the address: the case opens and the clock starts."""
+        now = now or timezone.now()
+        self.confirmed_at = now
+        self.due_at = now + timedelta(days=due_days())
+        self.confirmation_nonce = ""
+        if self.kind == self.Kind.DISCLOSURE:
+            self.status = self.Status.WAITING_FOR_FEE
+            self.fee_status = self.Fee.PENDING
+        else:
+            self.status = self.Status.OPEN
+
+    def anonymise(self, now=None):
+        self.name = ""
+        self.email = ""
+        self.details = ""
+        self.officer_note = ""
+        self.refusal_reason = ""
+        self.confirmation_nonce = ""
+        self.anonymised_at = now or timezone.now()
+
+
+class RequestEmail(models.Model):
+    """Every email about a request, stored before it is sent, so a failure is visible and retried."""
+
+    class Purpose(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation link")
+        STATUS = "status", _("Status change")
+        NOTIFY_STUDIO = "notify_studio", _("Notice to the studio")
+
+    class Delivery(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    privacy_request = models.ForeignKey(
+        PrivacyRequest, on_delete=models.CASCADE, related_name="emails"
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    to_address = models.EmailField(_("to"), blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=250)
+    body = models.TextField(_("body"))
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("privacy request email")
+        verbose_name_plural = _("privacy request emails")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} ({self.get_delivery_display()})"

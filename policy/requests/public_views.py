@@ -1,0 +1,138 @@
+"""What the requester sees: the form, "check your email", the confirmation link and a new link.
+
+Every submission is stored before any email is queued (invariant 5); bad input comes back with
+its errors in the page's language and the values kept; a flood from one address gets a 429.
+"""
+
+from datetime import UTC, datetime
+
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_protect
+from wagtail.log_actions import log
+
+from . import emails, ratelimit, tokens
+from .forms import PrivacyRequestForm, ResendForm
+from .models import PrivacyRequest
+
+
+def _render(request, page, template, context=None, status=200):
+    # Only the form itself belongs in search engines; the per-person steps do not.
+    noindex = template != "privacy_requests/privacy_request_page.html"
+    context = {"page": page, "self": page, "noindex": noindex, **(context or {})}
+    return TemplateResponse(request, template, context, status=status)
+
+
+def _rate_limited(request, page, verdict):
+    retry_at = timezone.localtime(datetime.fromtimestamp(verdict.retry_at, UTC))
+    response = _render(
+        request,
+        page,
+        "privacy_requests/rate_limited.html",
+        {"retry_at": retry_at, "retry_minutes": -(-verdict.retry_after_seconds // 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(verdict.retry_after_seconds)
+    return response
+
+
+@csrf_protect
+def request_form(request, page):
+    form = PrivacyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        verdict = ratelimit.hit("submit", request)
+        if not verdict.allowed:
+            return _rate_limited(request, page, verdict)
+        if form.is_spam():
+            return redirect(page.get_url(request) + page.reverse_subpage("sent"))
+        with transaction.atomic():
+            privacy_request = PrivacyRequest.objects.create(
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                details=form.cleaned_data["details"],
+                language=page.locale.language_code,
+            )
+            log(privacy_request, "privacy_requests.submit")
+        emails.send_confirmation(privacy_request, page, request)
+        return redirect(page.get_url(request) + page.reverse_subpage("sent"))
+    status = 400 if form.is_bound else 200
+    return _render(
+        request,
+        page,
+        "privacy_requests/privacy_request_page.html",
+        {"form": form, "kinds": PrivacyRequest.Kind},
+        status=status,
+    )
+
+
+def sent(request, page):
+    return _render(request, page, "privacy_requests/sent.html")
+
+
+@csrf_protect
+def confirm(request, page, token):
+    check = tokens.check_token(token)
+    if check.state != tokens.VALID:
+        status = {tokens.INVALID: 400}.get(check.state, 410)
+        return _render(
+            request,
+            page,
+            "privacy_requests/confirm.html",
+            {"check": check, "token": token, "resend_form": ResendForm(initial={"token": token})},
+            status=status,
+        )
+    if request.method != "POST":
+        # A button, not the GET itself, confirms: mail scanners that open links must not use them up.
+        return _render(request, page, "privacy_requests/confirm.html", {"check": check})
+    with transaction.atomic():
+        privacy_request = PrivacyRequest.objects.select_for_update().get(
+            pk=check.privacy_request.pk
+        )
+        if privacy_request.confirmation_nonce != check.privacy_request.confirmation_nonce:
+            return redirect(request.path)  # confirmed by a parallel click: show "already used"
+        privacy_request.confirm()
+        privacy_request.save()
+        log(privacy_request, "privacy_requests.confirm")
+    emails.send_status_change(privacy_request)
+    emails.notify_studio(privacy_request)
+    return _render(
+        request,
+        page,
+        "privacy_requests/confirm.html",
+        {"check": check, "confirmed": privacy_request},
+    )
+
+
+def _unconfirmed_request_for(form):
+    """The request a new link is for: the one named by an old link, else the newest of that email."""
+    token_check = (
+        tokens.check_token(form.cleaned_data["token"]) if form.cleaned_data["token"] else None
+    )
+    if token_check and token_check.privacy_request:
+        candidate = token_check.privacy_request
+    elif form.cleaned_data["email"]:
+        candidate = PrivacyRequest.objects.for_email(form.cleaned_data["email"]).first()
+    else:
+        candidate = None
+    if candidate and candidate.status == PrivacyRequest.Status.UNCONFIRMED:
+        return candidate
+    return None
+
+
+@csrf_protect
+def resend(request, page):
+    form = ResendForm(request.POST or None, initial={"token": request.GET.get("token", "")})
+    if request.method == "POST" and form.is_valid():
+        verdict = ratelimit.hit("resend", request)
+        if not verdict.allowed:
+            return _rate_limited(request, page, verdict)
+        privacy_request = None if form.is_spam() else _unconfirmed_request_for(form)
+        if privacy_request is not None:
+            emails.send_confirmation(privacy_request, page, request)
+        # The same answer either way: this page must not reveal who has made a request.
+        return _render(request, page, "privacy_requests/resend.html", {"resent": True})
+    status = 400 if form.is_bound else 200
+    return _render(request, page, "privacy_requests/resend.html", {"form": form}, status=status)

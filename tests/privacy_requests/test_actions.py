@@ -1,0 +1,198 @@
+"""What officers do with a confirmed request, and what it leaves behind."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from policy.requests.models import PrivacyRequest, RequestEmail
+
+from .scan import tables_containing
+
+pytestmark = pytest.mark.django_db
+
+
+def act(client, privacy_request, **data):
+    response = client.post(reverse("privacy_requests:action", args=[privacy_request.pk]), data)
+    assert response.status_code == 302
+    privacy_request.refresh_from_db()
+    return response
+
+
+def logged_actions(privacy_request):
+    return list(
+        ModelLogEntry.objects.for_instance(privacy_request)
+        .order_by("timestamp", "pk")
+        .values_list("action", "user__username")
+    )
+
+
+def download(client, privacy_request):
+    response = client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(response.content))
+
+
+def test_disclosure_waits_for_the_fee_then_holds_everything_of_that_person_only(
+    officer_client, confirmed_request, person, other_person
+):
+    confirmed_request(other_person.email, name=other_person.name, kind="deletion")
+    earlier = confirmed_request(person.email, kind="other")
+    privacy_request = confirmed_request(person.email, kind="disclosure")
+    assert privacy_request.status == PrivacyRequest.Status.WAITING_FOR_FEE
+    blocked = officer_client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
+    assert blocked.status_code in (302, 403) and blocked["Content-Type"] != "application/zip"
+    assert ("privacy_requests.export", "officer") not in logged_actions(privacy_request)
+
+    act(officer_client, privacy_request, action="fee", fee_status="paid")
+    assert privacy_request.fee_status == PrivacyRequest.Fee.PAID
+    assert privacy_request.status == PrivacyRequest.Status.IN_PROGRESS
+
+    archive = download(officer_client, privacy_request)
+    names = set(archive.namelist())
+    assert {"manifest.json", "stand-in/submissions.json", "stand-in/submissions.csv"} <= names
+    assert {
+        "privacy_requests/privacy-requests.json",
+        "privacy_requests/privacy-requests.csv",
+    } <= names
+    submissions = json.loads(archive.read("stand-in/submissions.json"))
+    assert submissions == [
+        {
+            "id": submissions[0]["id"],
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+        }
+    ]
+    assert person.phone in archive.read("stand-in/submissions.csv").decode("utf-8-sig")
+    requests = json.loads(archive.read("privacy_requests/privacy-requests.json"))
+    assert {row["id"] for row in requests} == {earlier.pk, privacy_request.pk}
+    email_log = json.loads(archive.read("privacy_requests/privacy-request-emails.json"))
+    assert email_log and {row["to_address"] for row in email_log} == {person.email}
+    everything = b"".join(archive.read(name) for name in names).decode("utf-8", "replace")
+    for foreign in (other_person.email, other_person.name, other_person.phone):
+        assert foreign not in everything
+    assert ("privacy_requests.export", "officer") in logged_actions(privacy_request)
+
+
+def test_deletion_leaves_no_trace_of_the_person_in_any_table(
+    client, officer_client, confirmed_request, person, other_person, mailoutbox
+):
+    earlier = confirmed_request(person.email, kind="other")
+    privacy_request = confirmed_request(person.email, kind="deletion")
+    assert client.get(person.profile_url).status_code == 200
+    assert tables_containing(person.email)  # the scan does find the person before
+
+    refused = act(officer_client, privacy_request, action="delete")  # no confirmation tick
+    assert not privacy_request.is_anonymised
+    assert refused.status_code == 302
+    act(officer_client, privacy_request, action="delete", confirm="yes")
+
+    for needle in (person.email, person.name, person.phone):
+        assert tables_containing(needle) == [], needle
+    assert client.get(person.profile_url).status_code == 404
+    # A minimal record stays: what was asked, when, and what was done, with no personal data.
+    assert privacy_request.status == PrivacyRequest.Status.DONE
+    assert privacy_request.is_anonymised and privacy_request.kind == "deletion"
+    assert privacy_request.outcome["erased"]["stand-in"] == 1
+    assert privacy_request.confirmed_at and privacy_request.closed_at
+    earlier.refresh_from_db()
+    assert earlier.is_anonymised and earlier.status == PrivacyRequest.Status.DONE
+    # The person was told, before their address was forgotten.
+    assert mailoutbox[-1].to == [person.email] and "Done" in mailoutbox[-1].subject
+    # The other person is untouched.
+    assert client.get(other_person.profile_url).status_code == 200
+    assert tables_containing(other_person.email)
+    assert ("privacy_requests.erase", "officer") in logged_actions(privacy_request)
+    # A later request from the same address can still be linked to the deletion record.
+    assert PrivacyRequest.objects.for_email(person.email).filter(pk=privacy_request.pk).exists()
+
+
+def test_suspension_hides_the_person_on_the_next_request(
+    client, officer_client, confirmed_request, person, other_person
+):
+    privacy_request = confirmed_request(person.email, kind="suspension")
+    assert client.get(person.profile_url).status_code == 200
+    act(officer_client, privacy_request, action="suspend")
+    assert client.get(person.profile_url).status_code == 404
+    assert client.get(other_person.profile_url).status_code == 200
+    assert privacy_request.status == PrivacyRequest.Status.DONE
+    assert privacy_request.outcome["suspended"]["stand-in"] == 1
+    assert ("privacy_requests.suspend", "officer") in logged_actions(privacy_request)
+
+
+def test_correction_links_to_where_the_data_is_edited_and_records_a_note(
+    officer_client, confirmed_request, person
+):
+    privacy_request = confirmed_request(person.email, kind="correction")
+    detail = officer_client.get(reverse("privacy_requests:inspect", args=[privacy_request.pk]))
+    assert 'href="/admin/stand-in/"' in detail.content.decode()
+    act(officer_client, privacy_request, action="correct", note="Spelling of the name fixed.")
+    assert privacy_request.officer_note == "Spelling of the name fixed."
+    assert ("privacy_requests.correct", "officer") in logged_actions(privacy_request)
+
+
+def test_a_refusal_needs_a_reason_and_tells_the_requester_in_their_language(
+    officer_client, confirmed_request, person, mailoutbox
+):
+    privacy_request = confirmed_request(person.email, kind="deletion", language="ja")
+    act(officer_client, privacy_request, action="refuse", reason="   ")
+    assert privacy_request.status == PrivacyRequest.Status.OPEN
+    act(officer_client, privacy_request, action="refuse", reason="法令上の保存義務があるため")
+    assert privacy_request.status == PrivacyRequest.Status.REFUSED
+    assert privacy_request.refusal_reason == "法令上の保存義務があるため"
+    assert "法令上の保存義務があるため" in mailoutbox[-1].body
+    assert "お断り" in mailoutbox[-1].subject or "却下" in mailoutbox[-1].subject
+    assert actions_after_close(privacy_request) == {"disclose", "correct"}
+
+
+def actions_after_close(privacy_request):
+    from policy.requests import actions
+
+    return actions.available(privacy_request)
+
+
+def test_every_action_is_in_the_audit_log_with_who_and_when(
+    officer_client, confirmed_request, person
+):
+    privacy_request = confirmed_request(person.email, kind="disclosure")
+    act(officer_client, privacy_request, action="fee", fee_status="waived")
+    download(officer_client, privacy_request)
+    act(officer_client, privacy_request, action="done")
+    assert logged_actions(privacy_request) == [
+        ("privacy_requests.submit", None),
+        ("privacy_requests.confirm", None),
+        ("privacy_requests.fee", "officer"),
+        ("privacy_requests.status", "officer"),
+        ("privacy_requests.export", "officer"),
+        ("privacy_requests.status", "officer"),
+    ]
+    entries = ModelLogEntry.objects.for_instance(privacy_request)
+    assert all(entry.timestamp for entry in entries)
+    for entry in entries:  # the log itself holds no personal data
+        assert person.email not in json.dumps(entry.data) and person.email not in entry.label
+    history = officer_client.get(reverse("privacy_requests:inspect", args=[privacy_request.pk]))
+    assert "officer" in history.content.decode()
+
+
+def test_an_officer_can_retry_a_failed_email(officer_client, confirmed_request, person, mailoutbox):
+    privacy_request = confirmed_request(person.email, kind="other")
+    failed = RequestEmail.objects.create(
+        privacy_request=privacy_request,
+        purpose=RequestEmail.Purpose.STATUS,
+        to_address=person.email,
+        language="en",
+        subject="Retry me",
+        body="b",
+        delivery=RequestEmail.Delivery.FAILED,
+    )
+    response = officer_client.post(reverse("privacy_requests:retry_email", args=[failed.pk]))
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert failed.delivery == RequestEmail.Delivery.SENT
+    assert mailoutbox[-1].subject == "Retry me"
+    assert ("privacy_requests.retry_email", "officer") in logged_actions(privacy_request)
