@@ -1,0 +1,118 @@
+"""Against the real creators app: its handler answers disclosure, deletion and suspension.
+
+(The privacy-requests code never imports creators; only this test does, to build the data.)
+"""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from creators.choices import HOW_ENTRY_FORM, POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_NAME
+from creators.consent import consent_wording, wording_hash
+from creators.models import Consent, Creator
+from policy.requests.models import PrivacyRequest
+from tests.creators.factories import CreatorFactory, CreatorPageFactory, CreatorsIndexPageFactory
+
+from .scan import tables_containing
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def creators_index(site):
+    return CreatorsIndexPageFactory(parent=site["ja"], locale=site["ja"].locale)
+
+
+@pytest.fixture
+def make_creator(creators_index):
+    def make(name, email, phone, slug):
+        creator = CreatorFactory(name=name, email=email, phone=phone, achievements=f"{name} 監督作")
+        for what in (POLICY, PUBLISH_NAME, PUBLISH_ACHIEVEMENTS):
+            Consent.objects.create(
+                creator=creator,
+                what=what,
+                given=True,
+                at=timezone.now(),
+                how=HOW_ENTRY_FORM,
+                language="ja",
+                wording_sha256=wording_hash(consent_wording(what, "ja")),
+            )
+        page = CreatorPageFactory(
+            parent=creators_index, locale=creators_index.locale, creator=creator, slug=slug
+        )
+        return creator, page
+
+    return make
+
+
+@pytest.fixture
+def creator(make_creator):
+    return make_creator("秘密 花子", "hanako.secret@example.com", "090-1111-2222", "hanako")
+
+
+@pytest.fixture
+def other_creator(make_creator):
+    return make_creator("別人 次郎", "jiro.other@example.com", "080-3333-4444", "jiro")
+
+
+def act(client, privacy_request, **data):
+    client.post(reverse("privacy_requests:action", args=[privacy_request.pk]), data)
+    privacy_request.refresh_from_db()
+
+
+def test_disclosure_contains_the_creator_record_and_consents_and_no_one_else(
+    officer_client, confirmed_request, creator, other_creator
+):
+    person, _ = creator
+    privacy_request = confirmed_request(person.email, name=person.name, kind="disclosure")
+    act(officer_client, privacy_request, action="fee", fee_status="paid")
+    response = officer_client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    creators = json.loads(archive.read("creators/creators.json"))
+    assert [(c["name"], c["email"], c["phone"]) for c in creators] == [
+        (person.name, person.email, person.phone)
+    ]
+    consents = json.loads(archive.read("creators/creator_consents.json"))
+    assert {c["what"] for c in consents} == {POLICY, PUBLISH_NAME, PUBLISH_ACHIEVEMENTS}
+    text = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8", "replace")
+    other, _ = other_creator
+    for foreign in (other.email, other.name, other.phone):
+        assert foreign not in text
+
+
+def test_deletion_of_a_creator_leaves_nothing_in_any_table_and_the_profile_404s(
+    client, officer_client, confirmed_request, creator, other_creator
+):
+    person, page = creator
+    profile_url = page.url
+    assert person.name in client.get(profile_url).content.decode()
+    privacy_request = confirmed_request(person.email, name=person.name, kind="deletion")
+    for needle in (person.email, person.name, person.phone):
+        assert tables_containing(needle), needle  # the scan does see the person beforehand
+    act(officer_client, privacy_request, action="delete", confirm="yes")
+
+    for needle in (person.email, person.name, person.phone):
+        assert tables_containing(needle) == [], needle
+    assert client.get(profile_url).status_code == 404
+    assert not Creator.objects.filter(email=person.email).exists()
+    assert privacy_request.outcome["erased"]["creators"] >= 2
+    other, other_page = other_creator
+    assert other.name in client.get(other_page.url).content.decode()
+
+
+def test_suspension_hides_the_creator_on_the_next_request(
+    client, officer_client, confirmed_request, creator
+):
+    person, page = creator
+    assert client.get(page.url).status_code == 200
+    privacy_request = confirmed_request(person.email, name=person.name, kind="suspension")
+    act(officer_client, privacy_request, action="suspend")
+    assert privacy_request.status == PrivacyRequest.Status.DONE
+    assert client.get(page.url).status_code == 404
+    index = client.get(page.get_parent().url).content.decode()
+    assert person.name not in index
+    assert Creator.objects.get(pk=person.pk).suspended

@@ -1,0 +1,101 @@
+"""Due dates, overdue flags and the order of the officers' queue."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from policy.requests.models import PrivacyRequest
+
+pytestmark = pytest.mark.django_db
+
+
+def make(kind="other", confirmed_days_ago=None, status=None, **fields):
+    now = timezone.now()
+    privacy_request = PrivacyRequest(kind=kind, name="N", email="n@example.com", **fields)
+    if confirmed_days_ago is not None:
+        privacy_request.confirm(now - timedelta(days=confirmed_days_ago))
+    if status:
+        privacy_request.status = status
+    privacy_request.save()
+    return privacy_request
+
+
+def test_due_is_confirmation_plus_the_configured_days(settings):
+    default = make(confirmed_days_ago=0)
+    assert default.due_at == default.confirmed_at + timedelta(days=14)
+    settings.PRIVACY_REQUEST_DUE_DAYS = 30
+    privacy_request = make(confirmed_days_ago=0)
+    assert privacy_request.due_at == privacy_request.confirmed_at + timedelta(days=30)
+    assert make().due_at is None  # unconfirmed: the clock has not started
+
+
+def test_overdue_only_while_the_request_is_still_being_handled():
+    late = make(confirmed_days_ago=15)
+    on_time = make(confirmed_days_ago=13)
+    late_but_done = make(confirmed_days_ago=20, status=PrivacyRequest.Status.DONE)
+    late_but_refused = make(confirmed_days_ago=20, status=PrivacyRequest.Status.REFUSED)
+    assert late.is_overdue() and not on_time.is_overdue()
+    assert not late_but_done.is_overdue() and not late_but_refused.is_overdue()
+    assert list(PrivacyRequest.objects.overdue()) == [late]
+
+
+def test_a_request_becomes_overdue_when_its_due_moment_passes():
+    privacy_request = make(confirmed_days_ago=0)
+    with time_machine.travel(privacy_request.due_at - timedelta(minutes=1)):
+        assert not privacy_request.is_overdue()
+        assert not PrivacyRequest.objects.overdue().exists()
+    with time_machine.travel(privacy_request.due_at + timedelta(minutes=1)):
+        assert privacy_request.is_overdue()
+        assert PrivacyRequest.objects.overdue().get() == privacy_request
+
+
+def test_the_queue_lists_overdue_first_and_flags_them(
+    officer_client, django_assert_max_num_queries
+):
+    unconfirmed = make()
+    recent = make(confirmed_days_ago=1)
+    oldest_late = make(confirmed_days_ago=30)
+    late = make(confirmed_days_ago=16)
+    done = make(confirmed_days_ago=40, status=PrivacyRequest.Status.DONE)
+    assert list(PrivacyRequest.objects.officer_queue()) == [
+        oldest_late,
+        late,
+        recent,
+        unconfirmed,
+        done,
+    ]
+    response = officer_client.get(reverse("privacy_requests:index"))
+    html = response.content.decode()
+    positions = [html.index(f"/inspect/{r.pk}/") for r in (oldest_late, late, recent, unconfirmed)]
+    assert positions == sorted(positions)
+    assert html.count("data-overdue") == 2
+
+    for _ in range(10):
+        make(confirmed_days_ago=20)
+    with django_assert_max_num_queries(40):
+        officer_client.get(reverse("privacy_requests:index"))
+    queries_for_15 = _count_queries(officer_client)
+    for _ in range(10):
+        make(confirmed_days_ago=20)
+    assert _count_queries(officer_client) == queries_for_15  # constant, whatever the length
+
+
+def _count_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("privacy_requests:index"))
+    return len(captured)
+
+
+def test_the_dashboard_counts_overdue_requests_for_officers(officer_client):
+    make(confirmed_days_ago=20)
+    make(confirmed_days_ago=25)
+    make(confirmed_days_ago=1)
+    html = officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "privacy-requests-panel" in html
+    assert "2件の請求が期限を過ぎています" in html or "2 requests are overdue" in html
