@@ -39,23 +39,6 @@ class QueueIndexView(generic.IndexView):
 
 class RequestInspectView(generic.InspectView):
     template_name = "privacy_requests/admin/inspect.html"
-    fields = [
-        "kind",
-        "status",
-        "name",
-        "email",
-        "details",
-        "language",
-        "received_at",
-        "confirmed_at",
-        "due_at",
-        "closed_at",
-        "fee_status",
-        "refusal_reason",
-        "officer_note",
-        "outcome",
-        "anonymised_at",
-    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,6 +134,23 @@ class PrivacyRequestViewSet(ModelViewSet):
     index_view_class = QueueIndexView
     inspect_view_class = RequestInspectView
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "kind",
+        "status",
+        "name",
+        "email",
+        "details",
+        "language",
+        "received_at",
+        "confirmed_at",
+        "due_at",
+        "closed_at",
+        "fee_status",
+        "refusal_reason",
+        "officer_note",
+        "outcome",
+        "anonymised_at",
+    ]
     list_display = [
         "__str__",
         "kind",
