@@ -108,9 +108,7 @@ class PolicyVersion(models.Model):
     )
     number = models.PositiveIntegerField(_("version number"))
     # PROTECT makes purge_revisions skip it (it counts a ProtectedError and moves on).
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", on_delete=models.PROTECT, related_name="+"
-    )
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
     effective_at = models.DateTimeField(_("in force since"), db_index=True)
     title = models.CharField(_("title"), max_length=255)
     summary_of_changes = models.TextField(_("summary of changes"))
@@ -147,11 +145,11 @@ class PolicyVersion(models.Model):
             raise ImmutableVersionError("Policy versions cannot be changed.")
         return super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ImmutableVersionError("Policy versions cannot be deleted.")
-
     def get_absolute_url(self):
         return f"/{self.language_code}/{POLICY_SLUG}/versions/{self.number}/"
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableVersionError("Policy versions cannot be deleted.")
 
     @property
     def language_code(self):

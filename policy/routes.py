@@ -111,7 +111,7 @@ class PolicyRoutesMixin:
 
     @path("feed/", name="feed")
     def feed(self, request):
-        page_url = self.get_full_url(request)
+        page_url = request.build_absolute_uri(self.get_url(request))
         feed = Atom1Feed(
             title=_("%(title)s: posted versions") % {"title": self.title},
             link=page_url,

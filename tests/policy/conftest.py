@@ -3,17 +3,7 @@ from django.contrib.auth.models import Group
 
 from policy.models import PolicyPage
 from policy.permissions import LEGAL_APPROVERS
-from tests.policy.factories import PolicyPageFactory, policy_body
-
-
-def publish(page, user=None, **fields):
-    """Save a revision of `page` with `fields` changed and publish it; return the revision."""
-    page = PolicyPage.objects.get(pk=page.pk)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    revision = page.save_revision(user=user)
-    revision.publish(user=user)
-    return revision
+from tests.policy.factories import PolicyPageFactory, policy_body, publish
 
 
 @pytest.fixture
@@ -26,14 +16,19 @@ def policy_ja(home_ja):
 @pytest.fixture
 def policy_en(policy_ja, home_en):
     page = policy_ja.copy_for_translation(home_en.locale)
-    page.title = "Privacy Policy"
-    page.summary_of_changes = "First version"
-    page.body = policy_body(
-        ("Privacy Information", ["Personal information means information about a living person."]),
-        ("Inquiry Window", ["Please contact the window below."]),
-        preamble="We handle information regarding our users as outlined below.",
+    publish(
+        page,
+        title="Privacy Policy",
+        summary_of_changes="First version",
+        body=policy_body(
+            (
+                "Privacy Information",
+                ["Personal information means information about a living person."],
+            ),
+            ("Inquiry Window", ["Please contact the window below."]),
+            preamble="We handle information regarding our users as outlined below.",
+        ),
     )
-    publish(page)
     return PolicyPage.objects.get(pk=page.pk)
 
 

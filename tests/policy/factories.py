@@ -38,3 +38,18 @@ class PolicyPageFactory(wagtail_factories.PageFactory):
     live = False
     summary_of_changes = "初版"
     body = factory.LazyFunction(lambda: policy_body(*DEFAULT_ARTICLES))
+
+
+def draft(page, **fields):
+    """Save a draft revision of the policy page with `fields` changed; return the revision."""
+    page = PolicyPage.objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return page.save_revision()
+
+
+def publish(page, user=None, **fields):
+    """Save a revision with `fields` changed and publish it; return the revision."""
+    revision = draft(page, **fields)
+    revision.publish(user=user)
+    return revision
