@@ -29,7 +29,12 @@ class StatusColumn(Column):
 
 class QueueIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return PrivacyRequest.objects.officer_queue()
+        queue = PrivacyRequest.objects.officer_queue()
+        if self.request.GET.get("status") == PrivacyRequest.Status.UNCONFIRMED:
+            return queue
+        # Nobody has proved an unconfirmed request is theirs: it is not a case until it is
+        # confirmed, so it stays out of the queue unless the officer filters for it.
+        return queue.exclude(status=PrivacyRequest.Status.UNCONFIRMED)
 
     def order_queryset(self, queryset):
         if self.request.GET.get("ordering"):

@@ -69,9 +69,14 @@ def test_the_queue_lists_overdue_first_and_flags_them(
     ]
     response = officer_client.get(reverse("privacy_requests:index"))
     html = response.content.decode()
-    positions = [html.index(f"/inspect/{r.pk}/") for r in (oldest_late, late, recent, unconfirmed)]
+    positions = [html.index(f"/inspect/{r.pk}/") for r in (oldest_late, late, recent, done)]
     assert positions == sorted(positions)
     assert html.count("data-overdue") == 2
+    # An unconfirmed request is not a case: listed only when the officer asks for it.
+    assert f"/inspect/{unconfirmed.pk}/" not in html
+    filtered = officer_client.get(reverse("privacy_requests:index"), {"status": "unconfirmed"})
+    assert f"/inspect/{unconfirmed.pk}/" in filtered.content.decode()
+    assert f"/inspect/{late.pk}/" not in filtered.content.decode()
 
     for _ in range(10):
         make(confirmed_days_ago=20)
