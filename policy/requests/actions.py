@@ -13,6 +13,7 @@ from home.personal_data import personal_data_handlers
 from . import archive, emails
 from .models import PrivacyRequest
 
+OWN_HANDLER = "privacy_requests"
 Status = PrivacyRequest.Status
 Fee = PrivacyRequest.Fee
 
@@ -108,14 +109,19 @@ def correction_links(privacy_request):
 
 @transaction.atomic
 def erase(privacy_request, user):
-    """Erase the person everywhere, then keep only the anonymised request as the record of it."""
+    """Erase the person everywhere, then keep only the anonymised request as the record of it.
+
+    The other apps' data goes first: if any of them fails, the transaction rolls back and the
+    requester has been told nothing. Then the "done" notice is stored (with the address, blanked
+    once sent), and last our own handler anonymises the person's requests."""
     _require(privacy_request, "delete")
     email = privacy_request.email
-    # Close and notify first: the notice is stored with the address, which is blanked once sent.
+    handlers = personal_data_handlers()
+    outcome = {h.name: h.erase(email) for h in handlers if h.name != OWN_HANDLER}
     change_status(privacy_request, user, Status.DONE)
-    outcome = {handler.name: handler.erase(email) for handler in personal_data_handlers()}
+    outcome.update({h.name: h.erase(email) for h in handlers if h.name == OWN_HANDLER})
     privacy_request.refresh_from_db()
-    if not privacy_request.is_anonymised:  # no handler of ours registered (should not happen)
+    if not privacy_request.is_anonymised:  # our own handler was not registered
         privacy_request.anonymise()
     privacy_request.outcome = {"erased": outcome}
     privacy_request.save()

@@ -1,6 +1,8 @@
 """The officers' queue in the Wagtail admin: a ModelViewSet for the list and the request page,
 plus the action, download and email-retry endpoints."""
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -16,6 +18,8 @@ from wagtail.models import ModelLogEntry
 from . import actions
 from .models import PrivacyRequest, RequestEmail
 from .permissions import is_privacy_officer
+
+logger = logging.getLogger(__name__)
 
 
 class StatusColumn(Column):
@@ -103,6 +107,12 @@ class RequestActionView(OfficerOnlyMixin, View):
                 raise ValueError(_("Unknown action."))
         except ValueError as error:
             messages.error(request, str(error))
+        except Exception as error:  # noqa: BLE001  a data holder failed: say so, keep the page
+            logger.exception("Privacy request %s: action %r failed", pk, action)
+            messages.error(
+                request,
+                _("The action failed and nothing was changed: %(error)s") % {"error": error},
+            )
         else:
             messages.success(request, _("Done: %(request)s") % {"request": privacy_request})
         return redirect("privacy_requests:inspect", pk)

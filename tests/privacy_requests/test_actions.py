@@ -196,3 +196,32 @@ def test_an_officer_can_retry_a_failed_email(officer_client, confirmed_request, 
     assert failed.delivery == RequestEmail.Delivery.SENT
     assert mailoutbox[-1].subject == "Retry me"
     assert ("privacy_requests.retry_email", "officer") in logged_actions(privacy_request)
+
+
+def test_a_failing_data_holder_changes_nothing_and_tells_nobody(
+    officer_client, confirmed_request, person, mailoutbox
+):
+    from wagtail import hooks
+
+    from home.personal_data import PersonalDataHandler
+
+    def broken_erase(email):
+        raise RuntimeError("holder offline")
+
+    privacy_request = confirmed_request(person.email, kind="deletion")
+    sent = len(mailoutbox)
+    broken = lambda: PersonalDataHandler(name="broken", erase=broken_erase)  # noqa: E731
+    with hooks.register_temporarily("register_personal_data", broken):
+        response = officer_client.post(
+            reverse("privacy_requests:action", args=[privacy_request.pk]),
+            {"action": "delete", "confirm": "yes"},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "holder offline" in response.content.decode()
+    privacy_request.refresh_from_db()
+    assert privacy_request.status == PrivacyRequest.Status.OPEN
+    assert not privacy_request.is_anonymised
+    assert tables_containing(person.phone)  # the stand-in holder's data was not half-erased
+    assert len(mailoutbox) == sent
+    assert ("privacy_requests.erase", "officer") not in logged_actions(privacy_request)
