@@ -45,8 +45,14 @@ def build_catalogue(indexes, count, taxonomies):
 
 def _insert_pages(index, numbers, keys, code, posters):
     content_type = ContentType.objects.get_for_model(WorkPage)
-    last_child = index.get_last_child()
-    step = last_child._get_lastpos_in_path() if last_child else 0
+    # Read the last child's path from the database: `index` may be a stale in-memory copy.
+    last_path = (
+        Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
+    step = Page._str2int(last_path[-Page.steplen :]) if last_path else 0
     now = timezone.now()
     pages = []
     for offset, n in enumerate(numbers, start=1):
@@ -93,8 +99,8 @@ def _insert_pages(index, numbers, keys, code, posters):
         # Insert only the WorkPage row (its Page row exists), as `loaddata` does.
         work.save_base(raw=True)
         works.append(work)
-    index.numchild = index.get_children().count()
-    Page.objects.filter(pk=index.pk).update(numchild=index.numchild)
+    children = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
+    Page.objects.filter(pk=index.pk).update(numchild=children.count())
     return works
 
 

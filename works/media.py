@@ -37,6 +37,7 @@ def prefetch_embeds(body):
     return {hashes[embed.hash]: embed for embed in Embed.objects.filter(hash__in=list(hashes))}
 
 
-def prefetch_body_media(body):
-    prefetch_renditions(body_images(body))
+def prefetch_body_media(body, extra_images=()):
+    """Prefetch for `body` (and `extra_images`, such as the poster); return the embeds."""
+    prefetch_renditions([*extra_images, *body_images(body)])
     return prefetch_embeds(body)

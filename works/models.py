@@ -173,9 +173,7 @@ class WorkPage(BasePage):
     @cached_property
     def related_works(self):
         """Other visible works sharing a category, newest first."""
-        keys = [category.translation_key for category in self.categories.all()]
-        if not keys:
-            return []
+        keys = WorkCategory.objects.filter(works=self).values("translation_key")
         works = (
             visible_works(self.locale)
             .filter(categories__translation_key__in=keys)
@@ -186,7 +184,10 @@ class WorkPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["embeds"] = prefetch_body_media(self.body)
+        context["embeds"] = prefetch_body_media(
+            self.body, extra_images=[self.poster, self.social_image]
+        )
+        context["categories"] = list(self.categories.all())
         context["credits"] = credits_for(self)
         context["has_credits_block"] = any(b.block_type == "credits" for b in self.body)
         return context

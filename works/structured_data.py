@@ -9,8 +9,7 @@ def iso_duration(minutes):
     return f"PT{minutes}M" if minutes else None
 
 
-def work_json_ld(work, request, credits, image_url=None):
-    categories = list(work.categories.all())
+def work_json_ld(work, request, credits, categories, image_url=None):
     is_movie = any(category.slug in MOVIE_CATEGORIES for category in categories)
     data = {
         "@context": "https://schema.org",

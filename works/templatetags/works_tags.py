@@ -21,10 +21,10 @@ def json_ld(data):
 
 
 @register.simple_tag(takes_context=True)
-def work_structured_data(context, work, credits, image=None):
+def work_structured_data(context, work, credits, categories, image=None):
     request = context["request"]
     image_url = request.build_absolute_uri(image.url) if image else None
-    return json_ld(work_json_ld(work, request, credits, image_url))
+    return json_ld(work_json_ld(work, request, credits, categories, image_url))
 
 
 @register.simple_tag

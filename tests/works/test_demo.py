@@ -1,0 +1,45 @@
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from works.models import AITool, WorkCategory, WorkPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def test_demo_works_in_both_languages_idempotent(client):
+    call_command("load_demo", stdout=StringIO())
+    counts = WorkPage.objects.count(), AITool.objects.count(), WorkCategory.objects.count()
+    call_command("load_demo", stdout=StringIO())
+    assert (
+        WorkPage.objects.count(),
+        AITool.objects.count(),
+        WorkCategory.objects.count(),
+    ) == counts
+    ja = WorkPage.objects.filter(locale__language_code="ja").live()
+    en = WorkPage.objects.filter(locale__language_code="en").live()
+    assert ja.count() >= 8 and en.count() == ja.count()
+    assert all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", work.title) for work in ja)
+    assert len({work.release_date.year for work in ja}) >= 3
+    assert len({c.slug for work in ja for c in work.categories.all()}) >= 4
+    assert all(work.poster_id for work in ja)
+    for code in ("ja", "en"):
+        names = set(
+            AITool.objects.filter(locale__language_code=code).values_list("name", flat=True)
+        )
+        assert {"Runway", "Sora", "Midjourney", "Stable Diffusion", "ElevenLabs"} <= names
+    for url in ("/ja/works/", "/en/works/", "/ja/", "/en/works/shibuya-midnight/"):
+        assert client.get(url).status_code == 200
+    assert 'class="card work-card"' in client.get("/en/").text, "featured works on the home page"
+
+
+def test_load_demo_builds_a_large_catalogue(client):
+    call_command("load_demo", "--works", "30", stdout=StringIO())
+    call_command("load_demo", "--works", "30", stdout=StringIO())
+    assert WorkPage.objects.filter(locale__language_code="ja").count() == 9 + 30
+    assert WorkPage.objects.filter(locale__language_code="en").count() == 9 + 30
+    response = client.get("/ja/works/?page=4")
+    assert response.status_code == 200
+    assert client.get("/en/works/catalogue-work-00030/").status_code == 200

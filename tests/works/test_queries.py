@@ -1,0 +1,115 @@
+"""The index and a work page run a fixed number of queries, whatever the number of works,
+credits and images (measured after a first request has made the image renditions)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from tests.works.factories import ImageFactory, WorkCreditFactory, image_value, stream
+from works.bulk import build_catalogue
+from works.demo import load_taxonomies
+
+pytestmark = pytest.mark.django_db
+
+INDEX_MAX_QUERIES = 26
+WORK_MAX_QUERIES = 34
+
+
+@pytest.fixture(autouse=True)
+def roomy_cache(settings):
+    """Wagtail keeps renditions in the default cache. With many images, the small local-memory
+    cache of the test settings evicts other entries (site root paths) at random, and the test
+    would measure that eviction rather than this code. Production uses Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+
+@pytest.fixture
+def catalogue(works_index, works_index_en):
+    def build(count):
+        build_catalogue({"ja": works_index, "en": works_index_en}, count, load_taxonomies())
+
+    return build
+
+
+def queries(client, url):
+    assert client.get(url).status_code == 200  # warm up: renditions are made once
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_index_queries_do_not_grow_with_works(
+    client, catalogue, count, django_assert_max_num_queries
+):
+    catalogue(count)
+    client.get("/ja/works/")
+    with django_assert_max_num_queries(INDEX_MAX_QUERIES):
+        response = client.get("/ja/works/?category=short-film&page=2")
+    assert response.status_code == 200
+
+
+def test_index_and_home_same_count_for_10_and_200_works(client, catalogue):
+    catalogue(10)
+    small = queries(client, "/ja/works/"), queries(client, "/ja/works/?year=2010")
+    catalogue(200)
+    large = queries(client, "/ja/works/"), queries(client, "/ja/works/?year=2010")
+    assert small == large
+
+
+def work_with(make_work, site, credits, stills, monkeypatch, slug):
+    monkeypatch.setattr(Page, "credit_name", lambda page: f"名前{page.pk}", raising=False)
+    images = [ImageFactory() for _ in range(stills)]
+    work = make_work(
+        slug=slug,
+        poster=ImageFactory(),
+        body=stream(
+            ("gallery", {"heading": "", "images": [image_value(i) for i in images]}),
+            *[("image", {"image": image_value(i), "caption": "c"}) for i in images],
+            *[
+                (
+                    "video",
+                    {
+                        "video": f"https://www.youtube.com/watch?v=abcdefghij{n}",
+                        "title": "",
+                        "poster": image_value(images[0]),
+                    },
+                )
+                for n in range(min(stills, 9))
+            ],
+        ),
+    )
+    for n in range(credits):
+        page = None
+        if n % 2:
+            page = Page(title=f"creator {slug} {n}", slug=f"creator-{slug}-{n}")
+            site["ja"].add_child(instance=page)
+        WorkCreditFactory(
+            work=work, role=f"役割{n}", creator_page=page, name="" if page else f"外部{n}"
+        )
+    return work
+
+
+@pytest.mark.parametrize("credits,stills", [(1, 1), (40, 25)])
+def test_work_page_queries_are_bounded(
+    client, site, make_work, monkeypatch, credits, stills, django_assert_max_num_queries
+):
+    work = work_with(make_work, site, credits, stills, monkeypatch, "w")
+    client.get(work.url)
+    with django_assert_max_num_queries(WORK_MAX_QUERIES):
+        assert client.get(work.url).status_code == 200
+
+
+def test_work_page_same_count_for_few_and_many_credits_and_images(
+    client, site, make_work, monkeypatch, catalogue
+):
+    small = work_with(make_work, site, 2, 1, monkeypatch, "small")
+    large = work_with(make_work, site, 40, 25, monkeypatch, "large")
+    catalogue(50)
+    assert queries(client, small.url) == queries(client, large.url)
