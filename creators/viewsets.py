@@ -7,6 +7,7 @@ so that no personal data is copied into Wagtail's search index.
 
 import django_filters
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -33,6 +34,7 @@ class SafeExportIndexView(generic.IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         items = list(queryset)
+        now = timezone.now()
         ModelLogEntry.objects.bulk_create(
             ModelLogEntry(
                 content_type_id=self.model_content_type_id(),
@@ -41,6 +43,7 @@ class SafeExportIndexView(generic.IndexView):
                 action="creators.exported",
                 user=self.request.user,
                 data={"format": spreadsheet_format},
+                timestamp=now,
             )
             for item in items
         )
