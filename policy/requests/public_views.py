@@ -72,6 +72,11 @@ def sent(request, page):
     return _render(request, page, "privacy_requests/sent.html")
 
 
+def _resend_form_for(check, token):
+    # A link we can still read names its request; a broken one cannot, so ask for the address.
+    return ResendForm(initial={"token": token if check.state != tokens.INVALID else ""})
+
+
 @csrf_protect
 def confirm(request, page, token):
     check = tokens.check_token(token)
@@ -81,7 +86,7 @@ def confirm(request, page, token):
             request,
             page,
             "privacy_requests/confirm.html",
-            {"check": check, "token": token, "resend_form": ResendForm(initial={"token": token})},
+            {"check": check, "resend_form": _resend_form_for(check, token)},
             status=status,
         )
     if request.method != "POST":

@@ -118,6 +118,7 @@ def test_a_tampered_link_is_refused_and_offers_a_new_one(client, submit, mailout
     html = response.content.decode()
     assert response.status_code == 400
     assert "This link is not valid" in html and "Send me a new link" in html
+    assert 'type="email" name="email"' in html  # the link names no request: ask for the address
     privacy_request.refresh_from_db()
     assert privacy_request.status == PrivacyRequest.Status.UNCONFIRMED
 
