@@ -48,7 +48,9 @@ def search_pages(query, locale):
         return Page.objects.none()
     pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
     # Past its expiry a page stays "live" until `publish_scheduled` runs: leave it out now.
-    pages = pages.exclude(expire_at__lte=timezone.now())
+    # (By id: the search backend filters only on indexed fields, and `id` is one of them.)
+    expired = Page.objects.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
+    pages = pages.exclude(pk__in=list(expired))
     if has_cjk(query):
         return pages.filter(pk__in=_page_ids_containing(query.split())).order_by("title")
     return pages.search(query, operator="and")

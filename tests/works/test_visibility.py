@@ -85,3 +85,15 @@ def test_home_page_features_only_visible_works(client, site, hidden_and_shown):
     html = client.get("/ja/").text
     assert "公開作品カラス" in html
     assert_hidden(html)
+
+
+def test_search_in_latin_script_leaves_out_expired_works(client, works_index_en, make_work):
+    make_work(parent=works_index_en, title="Crow visible", slug="crow-visible")
+    expired = make_work(parent=works_index_en, title="Crow expired", slug="crow-expired")
+    WorkPage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    response = client.get("/en/search/", {"q": "Crow"})
+    assert response.status_code == 200
+    assert "Crow visible" in response.text
+    assert "Crow expired" not in response.text
