@@ -5,10 +5,12 @@ Japanese version, so the English history records which Japanese version it trans
 """
 
 import json
+import uuid
 
+from policy.localize import translate
 from policy.models import POLICY_SLUG, PolicyPage
 from policy.permissions import assign_legal_workflow
-from policy.seed import policy_stream
+from policy.seed import parse_policy, read_policy
 
 FIRST_SUMMARY = {
     "ja": "本ポリシーを制定しました。",
@@ -27,59 +29,54 @@ AMENDMENT_PARAGRAPH = {
 CHANGES_ARTICLE = 8
 
 
-def amended_stream(stream_json, language_code):
-    """Version 2: one paragraph added at the end of Article 8."""
-    blocks = json.loads(stream_json)
+def amended_stream(blocks, language_code):
+    """Version 2: one paragraph added at the end of Article 8 (other block ids kept)."""
+    blocks = json.loads(json.dumps(blocks))
     articles = [block for block in blocks if block["type"] == "article"]
     articles[CHANGES_ARTICLE - 1]["value"]["content"].append(
-        {"type": "paragraph", "value": AMENDMENT_PARAGRAPH[language_code]}
+        {"type": "paragraph", "value": AMENDMENT_PARAGRAPH[language_code], "id": str(uuid.uuid4())}
     )
-    return json.dumps(blocks, ensure_ascii=False)
+    return blocks
 
 
 def post(page, summary, body):
-    page.summary_of_changes = summary
-    page.body = body
-    page.save_revision().publish()
-
-
-def policy_page(home, source=None):
-    """The policy page under `home`: created from `source` (a translation) or as a new page."""
-    existing = PolicyPage.objects.child_of(home).first()
-    if existing:
-        return existing, False
-    language_code = home.locale.language_code
-    title, body = policy_stream(language_code)
-    if source is None:
-        page = PolicyPage(
-            title=title, slug=POLICY_SLUG, summary_of_changes=FIRST_SUMMARY[language_code]
-        )
-        page.body = body
-        home.add_child(instance=page)
-    else:
-        page = source.copy_for_translation(home.locale, copy_parents=False, alias=False)
-        page.title = title
-    post(page, FIRST_SUMMARY[language_code], body)
-    return page, True
-
-
-def amend(page):
-    if page.versions.count() >= 2:
-        return
-    language_code = page.locale.language_code
     page = PolicyPage.objects.get(pk=page.pk)
-    post(
-        page,
-        AMENDMENT_SUMMARY[language_code],
-        amended_stream(policy_stream(language_code)[1], language_code),
-    )
+    page.summary_of_changes = summary
+    page.body = json.dumps(body, ensure_ascii=False)
+    page.save_revision().publish()
+    return PolicyPage.objects.get(pk=page.pk)
+
+
+def japanese_policy(home):
+    """The Japanese policy with versions 1 and 2 (created once)."""
+    page = PolicyPage.objects.child_of(home).first()
+    title, body = parse_policy(read_policy("ja"))
+    if page is None:
+        page = PolicyPage(title=title, slug=POLICY_SLUG, summary_of_changes=FIRST_SUMMARY["ja"])
+        page.body = json.dumps(body, ensure_ascii=False)
+        home.add_child(instance=page)
+        page = post(page, FIRST_SUMMARY["ja"], body)
+    return page
+
+
+def english_policy(home, japanese, summary, amended):
+    """Translate the Japanese version now in force, with wagtail-localize."""
+    title, body = parse_policy(read_policy("en"))
+    if amended:
+        body = amended_stream(body, "en")
+    return translate(japanese, "en", {"title": title, "summary_of_changes": summary, "body": body})
 
 
 def load(homes, stdout, **options):
-    japanese, _ = policy_page(homes["ja"])
-    english, _ = policy_page(homes["en"], source=japanese)
-    amend(japanese)
-    amend(english)
+    japanese = japanese_policy(homes["ja"])
+    english = PolicyPage.objects.child_of(homes["en"]).first()
+    if english is None:
+        english = english_policy(homes["en"], japanese, FIRST_SUMMARY["en"], amended=False)
+    if japanese.versions.count() < 2:
+        body = amended_stream(japanese.body.get_prep_value(), "ja")
+        japanese = post(japanese, AMENDMENT_SUMMARY["ja"], body)
+    if english.versions.count() < 2:
+        english = english_policy(homes["en"], japanese, AMENDMENT_SUMMARY["en"], amended=True)
     for page in (japanese, english):
         assign_legal_workflow(page)
     stdout.write("Privacy policy ready (ja, en: two versions each).")

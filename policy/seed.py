@@ -7,6 +7,7 @@ continuation lines are sub-items, and blank lines between paragraphs.
 
 import json
 import re
+import uuid
 from pathlib import Path
 
 CONTENT = Path(__file__).resolve().parent / "content"
@@ -28,6 +29,26 @@ def chunks(text):
             block = []
     if block:
         yield block
+
+
+def with_ids(blocks):
+    """Give every stream child and list item a block id, as the admin form does; wagtail-localize
+    addresses translatable segments by these ids."""
+    for block in blocks:
+        block.setdefault("id", str(uuid.uuid4()))
+        value = block["value"]
+        if block["type"] == "article":
+            with_ids(value["content"])
+        elif block["type"] == "items":
+            block["value"] = [
+                {"type": "item", "id": str(uuid.uuid4()), "value": item} for item in value
+            ]
+            for item in block["value"]:
+                item["value"]["sub_items"] = [
+                    {"type": "item", "id": str(uuid.uuid4()), "value": sub}
+                    for sub in item["value"]["sub_items"]
+                ]
+    return blocks
 
 
 def parse_policy(text):
@@ -59,7 +80,7 @@ def parse_policy(text):
             article["content"].append(
                 {"type": "paragraph", "value": "\n".join(s.strip() for s in lines)}
             )
-    return title, blocks
+    return title, with_ids(blocks)
 
 
 def policy_stream(language_code):

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 
 from policy.models import PolicyPage
+from policy.seed import with_ids
 
 
 def policy_body(*articles, preamble="当社は、利用者の情報を以下のとおり取り扱います。"):
@@ -18,7 +19,7 @@ def policy_body(*articles, preamble="当社は、利用者の情報を以下の�
             else:
                 children.append({"type": "paragraph", "value": part})
         blocks.append({"type": "article", "value": {"title": title, "content": children}})
-    return json.dumps(blocks, ensure_ascii=False)
+    return json.dumps(with_ids(blocks), ensure_ascii=False)
 
 
 DEFAULT_ARTICLES = (
