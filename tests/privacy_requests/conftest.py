@@ -21,14 +21,12 @@ from home.groups import EDITORS, PRIVACY_OFFICERS, TRANSLATORS
 from home.models import HomePage
 from home.personal_data import PersonalDataHandler
 from policy.requests.models import PrivacyRequest
-from policy.requests.page import PrivacyRequestPage
+from tests.privacy_requests.factories import PrivacyRequestPageFactory
 
 
 @pytest.fixture
 def request_pages(site):
-    ja = PrivacyRequestPage(title="個人情報の開示等の請求", slug="privacy-requests")
-    site["ja"].add_child(instance=ja)
-    ja.save_revision().publish()
+    ja = PrivacyRequestPageFactory(parent=site["ja"], locale=site["ja"].locale)
     en = ja.copy_for_translation(site["en"].locale)
     en.title = "Privacy requests"
     en.save_revision().publish()

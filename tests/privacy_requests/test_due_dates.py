@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from policy.requests.models import PrivacyRequest
+from tests.privacy_requests.factories import PrivacyRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def make(kind="other", confirmed_days_ago=None, status=None, **fields):
     now = timezone.now()
-    privacy_request = PrivacyRequest(kind=kind, name="N", email="n@example.com", **fields)
+    privacy_request = PrivacyRequestFactory.build(kind=kind, **fields)
     if confirmed_days_ago is not None:
         privacy_request.confirm(now - timedelta(days=confirmed_days_ago))
     if status:

@@ -2,7 +2,9 @@
 
 import io
 
+import factory
 import pytest
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
@@ -11,6 +13,24 @@ from policy.requests.models import PrivacyRequest
 from policy.requests.page import PrivacyRequestPage
 
 pytestmark = pytest.mark.django_db
+
+
+def test_every_page_type_of_the_app_has_a_factory():
+    from tests.privacy_requests import factories
+
+    factory_models = {
+        f._meta.model
+        for f in vars(factories).values()
+        if isinstance(f, type) and issubclass(f, factory.base.BaseFactory)
+    }
+    pages = {m for m in get_page_models() if m._meta.app_label == "privacy_requests"}
+    assert pages == {PrivacyRequestPage}
+    assert pages <= factory_models
+
+
+def test_one_page_per_language(site, request_pages):
+    assert not PrivacyRequestPage.can_create_at(site["ja"]), "a second page in the same language"
+    assert not PrivacyRequestPage.can_create_at(Page.objects.get(depth=1))
 
 
 class TestTree(WagtailPageTestCase):
