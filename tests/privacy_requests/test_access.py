@@ -115,3 +115,13 @@ def test_the_dashboard_panel_is_for_officers_only(case, editor):
     staff.force_login(editor)
     html = staff.get("/admin/").content.decode()
     assert "privacy-requests-panel" not in html
+
+
+def test_superusers_see_the_queue_too(case, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", "boss@staff.example.com", "pw")
+    staff = Client()
+    staff.force_login(admin)
+    privacy_request, _ = case
+    assert staff.get(reverse("privacy_requests:index")).status_code == 200
+    detail = staff.get(reverse("privacy_requests:inspect", args=[privacy_request.pk]))
+    assert detail.status_code == 200
