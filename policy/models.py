@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from policy.blocks import PolicyBodyBlock, numbered_sections
+from policy.forms import PolicyPageForm
 from policy.routes import PolicyRoutesMixin
 
 POLICY_SLUG = "privacy-policy"
@@ -42,6 +43,8 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
     # No expiry and no go-live override here: the policy in force is never unpublished by a
     # timer, and scheduling is done with Wagtail's own "schedule publishing" panel.
     search_fields = Page.search_fields + [index.SearchField("body")]
+
+    base_form_class = PolicyPageForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
