@@ -38,7 +38,9 @@ def test_csrf_is_enforced_on_the_admin_login(site, django_user_model):
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("language, text", [("ja", "問題が発生しました"), ("en", "Something went wrong")])
+@pytest.mark.parametrize(
+    "language, text", [("ja", "問題が発生しました"), ("en", "Something went wrong")]
+)
 def test_500_page_in_the_visitors_language(rf, language, text):
     request = rf.get(f"/{language}/")
     request.LANGUAGE_CODE = language
