@@ -113,6 +113,7 @@ def test_no_surface_carries_a_field_without_consent(
         for value in private_values(consents, stage_name):
             assert value not in text, f"{value!r} leaked into {surface}"
     shown_name = stage_name or NAME
+    assert work.title in seen["profile"]  # the works that credit them, whatever they allow
     if PUBLISH_NAME in consents:
         assert shown_name in seen["profile"] and shown_name in seen["work credits"]
         assert json_ld(seen["profile"])[0]["name"] == shown_name
