@@ -6,6 +6,9 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
+# Browser suite hooks: report header (Chromium found or not) and failure screenshots.
+pytest_plugins = ["tests.browser.plugin"]
+
 
 @pytest.fixture(autouse=True)
 def clear_cache():
