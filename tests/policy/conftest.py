@@ -48,4 +48,11 @@ def legal_approver(django_user_model):
 
 @pytest.fixture
 def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("root", "root@example.com", "pw")
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
+    # The admin speaks the user's language (Japanese by default); these tests read English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
