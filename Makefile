@@ -48,5 +48,10 @@ messages: install
 bench: install
 	$(BIN)/python -m tests.bench
 
+# Lighthouse (npm lighthouse, pinned in audit/package.json) and screenshots of the demo site.
+audit: install
+	cd audit && (npm ci --no-audit --no-fund || npm install --no-audit --no-fund)
+	$(BIN)/python audit/run.py
+
 clean:
 	rm -rf staticfiles var/test-media
