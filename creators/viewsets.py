@@ -110,8 +110,9 @@ class EntryViewSet(ModelViewSet):
     search_backend_name = None
     search_fields = ["name", "stage_name", "email", "message", "achievements"]
     filterset_class = EntryFilterSet
+    # The first column is the title column: it carries the row's action buttons.
     list_display = [
-        Column("pk", label="#"),
+        "__str__",
         "name",
         "email",
         "language",
@@ -186,7 +187,7 @@ class CreatorViewSet(ModelViewSet):
     search_backend_name = None
     search_fields = ["name", "stage_name", "email"]
     list_filter = ["language", "suspended"]
-    list_display = [Column("pk", label="#"), "name", "stage_name", "email", "suspended"]
+    list_display = ["__str__", "name", "stage_name", "email", "suspended"]
     list_export = ["pk", "name", "stage_name", "email", "phone", "expertise", "portfolio_url"]
     export_filename = "creators"
     form_fields = EntryViewSet.form_fields[:-2] + ["language", "suspended"]

@@ -162,3 +162,20 @@ def test_a_page_title_with_the_creators_name_is_refused(make_profile):
         with pytest.raises(ValidationError):
             page.full_clean()
         page = CreatorPage.objects.get(pk=page.pk)
+
+
+def test_officers_see_and_correct_creators(client, officer, make_profile):
+    creator, _page = make_profile(name="訂正 前子", phone="03-5555-0000")
+    client.force_login(officer)
+    listing = client.get("/admin/creators_creator/").content.decode()
+    assert "訂正 前子" in listing and f"/admin/creators/record-consent/{creator.pk}/" in listing
+    assert (
+        "03-5555-0000"
+        in client.get(f"/admin/creators_creator/inspect/{creator.pk}/").content.decode()
+    )
+    edit = client.get(f"/admin/creators_creator/edit/{creator.pk}/")
+    assert edit.status_code == 200
+    export = client.get("/admin/creators_creator/", {"export": "csv"})
+    assert "訂正 前子" in b"".join(export.streaming_content).decode()
+    entries = client.get("/admin/creators_entry/").content.decode()
+    assert "/admin/creators_entry/retry/" in entries
