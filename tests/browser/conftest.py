@@ -1,8 +1,8 @@
 """Fixtures for the browser suite: Debian's Chromium through Playwright (sync API), the demo site
 served by pytest-django's live server, visitors in Japanese or English, with or without JavaScript.
 
-Every test here is transactional (the live server runs in another thread) and restores the data
-the migrations made (serialized rollback) so that it can load the demo content again.
+The demo content is built once per session (see `_live_server_helper` below); tests that change
+it (an entry, a policy revision, a translation) make changes that the other tests tolerate.
 """
 
 import os
@@ -41,8 +41,8 @@ def chromium(django_db_setup):
     from playwright.sync_api import sync_playwright
 
     # Starting Playwright's sync API moves this thread into a greenlet with a fresh contextvars
-    # context, where Django (asgiref.local) would open new database connections that lack the
-    # test database's serialized contents. Keep using the connections the test database set up.
+    # context, where Django (asgiref.local) would open new database connections beside the ones
+    # the test database and the live server share. Keep using those.
     test_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
         for alias, connection in test_connections.items():
@@ -52,32 +52,39 @@ def chromium(django_db_setup):
         browser.close()
 
 
-@pytest.fixture(scope="package", autouse=True)
-def restore_migration_data_after_the_suite(django_db_setup, django_db_blocker):
-    """The last transactional test flushes the database; put back what the migrations made so
-    that tests running after this package (other apps' transactional tests) find it."""
-    yield
+@pytest.fixture
+def _live_server_helper(request, django_db_blocker):
+    """Replaces pytest-django's helper of the same name, which makes every live-server test
+    transactional: the database would be flushed after each test and the demo content (tens
+    of seconds to build, images included) rebuilt every time. Here the demo is built once per
+    session and the tests read and write it like a visitor would. These tests carry no
+    django_db mark, so pytest-django runs them after every database test of the session."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
     with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not _has_root_page(connection):
-                connection.creation.deserialize_db_from_string(contents)
+        yield
+    live_server._live_server_modified_settings.disable()
 
 
-def _has_root_page(connection):
-    from wagtail.models import Page
+@pytest.fixture(scope="session")
+def demo_content(live_server, django_db_setup, django_db_blocker):
+    """The demo content of every app (their `load_demo_content` hooks), loaded once."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=StringIO())
+        from home.models import HomePage
 
-    return Page.objects.using(connection.alias).filter(depth=1).exists()
+        homes = {
+            page.locale.language_code: page for page in HomePage.objects.select_related("locale")
+        }
+    return {"url": live_server.url, "homes": homes}
 
 
 @pytest.fixture
-def demo(live_server, django_db_serialized_rollback):
-    """The demo content of every app (its `load_demo_content` hooks), served by the live server."""
-    call_command("load_demo", stdout=StringIO())
-    from home.models import HomePage
-
-    homes = {page.locale.language_code: page for page in HomePage.objects.select_related("locale")}
-    return {"url": live_server.url, "homes": homes}
+def demo(demo_content, live_server):
+    return demo_content
 
 
 @pytest.fixture
@@ -108,11 +115,12 @@ def open_page(chromium, demo, request):
 
 @pytest.fixture
 def editor(demo):
-    """A superuser the editor journeys log in as (Editors group too, so menus are realistic)."""
+    """A superuser the editor journeys log in as (in the Editors group too)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    user = get_user_model().objects.create_superuser(
+    User = get_user_model()
+    user = User.objects.filter(username=EDITOR_USERNAME).first() or User.objects.create_superuser(
         EDITOR_USERNAME, "editor@example.com", EDITOR_PASSWORD
     )
     editors = Group.objects.filter(name="Editors").first()

@@ -7,10 +7,7 @@ import pytest
 
 from tests.browser.checks import assert_usable
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 HERO = {"ja": "AIと、映画の手ざわりを。", "en": "AI, with the touch of cinema."}
 OTHER = {"ja": "en", "en": "ja"}

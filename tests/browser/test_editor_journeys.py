@@ -1,0 +1,122 @@
+"""Editor journeys in the Wagtail admin: a policy revision goes through the "Legal approval"
+workflow and takes effect the moment it is approved; a page is translated with
+wagtail-localize."""
+
+import re
+
+import pytest
+
+from tests.browser.checks import assert_accessible
+from tests.browser.conftest import EDITOR_PASSWORD, log_in
+
+pytestmark = pytest.mark.browser
+
+AUTHOR_USERNAME = "browser-author"
+NEW_SENTENCE = "本改定は、ブラウザでの承認手順の確認のために行いました。"
+
+
+@pytest.fixture
+def author(demo):
+    """An editor (Editors group, not a superuser): may draft and submit the policy, not publish."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    user = User.objects.filter(username=AUTHOR_USERNAME).first()
+    if user is None:
+        user = User.objects.create_user(AUTHOR_USERNAME, "author@example.com", EDITOR_PASSWORD)
+        user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def policy_page(language):
+    from policy.models import PolicyPage
+
+    return PolicyPage.objects.get(locale__language_code=language)
+
+
+def versions_shown(page):
+    page.goto("/ja/privacy-policy/versions/")
+    return page.locator(".policy-history__entry").count()
+
+
+def test_a_policy_revision_takes_effect_when_approved_not_before(open_page, author, editor):
+    visitor = open_page("ja")
+    before = versions_shown(visitor)
+    policy = policy_page("ja")
+
+    # The editor writes the revision and submits it to Legal approval.
+    desk = open_page("ja")
+    log_in(desk, AUTHOR_USERNAME)
+    desk.goto(f"/admin/pages/{policy.pk}/edit/")
+    preamble = desk.locator('textarea[name="body-0-value"]')
+    preamble.fill(preamble.input_value() + "\n" + NEW_SENTENCE)
+    desk.locator('textarea[name="summary_of_changes"]').fill("承認手順の確認のための改定です。")
+    assert desk.get_by_role("button", name=re.compile(r"^Publish$")).count() == 0
+    desk.get_by_role("button", name="More actions").click()
+    desk.get_by_role("button", name="Submit to Legal approval").click()
+    desk.wait_for_load_state()
+    assert "submitted" in desk.locator(".messages").inner_text().lower()
+
+    # Submitted is not posted: a visitor still sees the policy in force.
+    visitor.goto("/ja/privacy-policy/")
+    assert NEW_SENTENCE not in visitor.locator("main").inner_text()
+    assert versions_shown(visitor) == before
+
+    # The approver approves; the revision is the policy in force from that moment.
+    approver = open_page("ja")
+    log_in(approver)
+    approver.goto(f"/admin/pages/{policy.pk}/edit/")
+    approver.get_by_role("button", name="More actions").click()
+    approver.get_by_role("button", name=re.compile(r"^\s*Approve\s*$")).click()
+    approver.wait_for_load_state()
+    assert "approved" in approver.locator(".messages").inner_text().lower()
+
+    visitor.goto("/ja/privacy-policy/")
+    assert NEW_SENTENCE in visitor.locator("main").inner_text()
+    assert f"第{before + 1}版" in visitor.locator(".policy__in-force").inner_text()
+    assert versions_shown(visitor) == before + 1
+    assert_accessible(visitor)
+
+
+def test_translate_a_page_into_english_with_wagtail_localize(open_page, editor):
+    from wagtail.models import Locale
+
+    from works.models import WorkPage
+
+    japanese_only = (
+        WorkPage.objects.filter(locale__language_code="ja")
+        .exclude(
+            translation_key__in=WorkPage.objects.filter(locale__language_code="en").values(
+                "translation_key"
+            )
+        )
+        .first()
+    )
+    if japanese_only is None:
+        source = WorkPage.objects.filter(locale__language_code="ja").first()
+        japanese_only = source.copy(
+            update_attrs={"slug": "browser-translation", "title": "翻訳テスト作品"},
+            reset_translation_key=True,
+            keep_live=True,
+        )
+    english = Locale.objects.get(language_code="en")
+    assert not japanese_only.get_translation_or_none(english)
+
+    desk = open_page("ja")
+    log_in(desk)
+    desk.goto(f"/admin/pages/{japanese_only.pk}/edit/")
+    desk.get_by_role("button", name="Actions").click()
+    desk.get_by_role("link", name="Translate").click()
+    desk.wait_for_url(f"**/admin/localize/submit/page/{japanese_only.pk}/")
+    english_choice = desk.get_by_label("English")
+    if not english_choice.is_checked():
+        english_choice.check()
+    desk.get_by_role("button", name="Submit").click()
+    desk.wait_for_load_state()
+
+    translation = japanese_only.get_translation_or_none(english)
+    assert translation is not None, "no English translation was created"
+    assert translation.specific.slug == japanese_only.slug
+    desk.goto(f"/admin/pages/{translation.get_parent().pk}/")
+    assert desk.get_by_role("link", name=translation.title).count() >= 1
