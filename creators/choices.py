@@ -2,14 +2,13 @@
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
 EXPERTISE_CHOICES = [
     ("direction", _("Direction")),
     ("cinematography", _("Cinematography")),
-    ("editing", pgettext_lazy("area of expertise", "Editing")),
+    ("editing", _("Film editing")),
     ("ai_generation", _("AI image and video generation")),
     ("vfx", _("VFX and compositing")),
     ("animation", _("Animation and motion graphics")),
