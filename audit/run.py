@@ -137,8 +137,12 @@ def lighthouse(url, report_path):
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
         "--max-wait-for-load=60000",
     ]
-    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
-    return json.loads(report_path.read_text())
+    for attempt in range(1, 4):  # Lighthouse sometimes loses the trace on a busy machine
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if done.returncode == 0:
+            return json.loads(report_path.read_text())
+        print(f"  lighthouse failed (attempt {attempt} of 3)")
+    return None
 
 
 def figures(report, base):
@@ -181,6 +185,17 @@ def screenshots(base, pages):
             page = context.new_page()
             for language, name, path in pages:
                 page.goto(base + path, wait_until="networkidle")
+                # Scroll through once so lazily loaded images are in the full-page picture.
+                page.evaluate(
+                    """async () => {
+                        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+                            window.scrollTo(0, y);
+                            await new Promise(resolve => setTimeout(resolve, 50));
+                        }
+                        window.scrollTo(0, 0);
+                    }"""
+                )
+                page.wait_for_load_state("networkidle")
                 target = SCREENSHOTS / f"{language}-{name}-{width}.png"
                 page.screenshot(path=str(target), full_page=True)
             context.close()
@@ -210,12 +225,15 @@ def main():
         wait_until_up(base, server)
         pages = pages_to_audit(base)
         OUT.mkdir(parents=True, exist_ok=True)
-        results = []
+        results, failed = [], []
         for language, name, path in pages:
             for _ in range(2):  # warm the renditions: the first request generates them
                 fetch(base + path)
             print(f"== lighthouse {path}")
             report = lighthouse(base + path, OUT / f"{language}-{name}.json")
+            if report is None:
+                failed.append(f"{language} {name}: Lighthouse failed three times")
+                continue
             results.append({"language": language, "page": name, "path": path,
                             **figures(report, base)})  # fmt: skip
         print("== screenshots (375 px, 1440 px)")
@@ -225,6 +243,8 @@ def main():
         server.wait(timeout=30)
     (OUT / "summary.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     report_table(results)
+    if failed:
+        sys.exit("\n".join(failed))
 
 
 def report_table(results):

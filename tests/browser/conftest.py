@@ -31,7 +31,8 @@ CHROMIUM_ARGS = [
 LOCALES = {"ja": "ja-JP", "en": "en-US"}
 EDITOR_USERNAME = "browser-editor"
 EDITOR_PASSWORD = "browser-editor-pass-2026"  # noqa: S105 (test-only account)
-TIMEOUT_MS = 15_000
+TIMEOUT_MS = 30_000
+NAVIGATION_TIMEOUT_MS = 90_000
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +58,8 @@ def _live_server_helper(request, django_db_blocker):
     """Replaces pytest-django's helper of the same name, which makes every live-server test
     transactional: the database would be flushed after each test and the demo content (tens
     of seconds to build, images included) rebuilt every time. Here the demo is built once per
-    session and the tests read and write it like a visitor would. These tests carry no
-    django_db mark, so pytest-django runs them after every database test of the session."""
+    session and the tests read and write it like a visitor would. The plugin (plugin.py) runs
+    these tests after every other test, so nothing else ever sees that database."""
     if "live_server" not in request.fixturenames:
         yield
         return
@@ -71,7 +72,9 @@ def _live_server_helper(request, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def demo_content(live_server, django_db_setup, django_db_blocker):
-    """The demo content of every app (their `load_demo_content` hooks), loaded once."""
+    """The demo content of every app (their `load_demo_content` hooks), loaded once. The
+    database stays open to the live server between tests too: a browser may still send a
+    request (the admin's editing-session beacon) after its test has ended."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=StringIO())
         from home.models import HomePage
@@ -79,7 +82,7 @@ def demo_content(live_server, django_db_setup, django_db_blocker):
         homes = {
             page.locale.language_code: page for page in HomePage.objects.select_related("locale")
         }
-    return {"url": live_server.url, "homes": homes}
+        yield {"url": live_server.url, "homes": homes}
 
 
 @pytest.fixture
@@ -102,6 +105,8 @@ def open_page(chromium, demo, request):
             viewport={"width": width, "height": height},
         )
         context.set_default_timeout(TIMEOUT_MS)
+        # The first view of a page renders its images (AVIF, WebP): slow on a busy machine.
+        context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         page.javascript_enabled = javascript  # the checks need to know (axe-core needs timers)
@@ -126,12 +131,22 @@ def editor(demo):
     editors = Group.objects.filter(name="Editors").first()
     if editors:
         user.groups.add(editors)
+    return admin_in_english(user)
+
+
+def admin_in_english(user):
+    """The journeys read the admin's English labels, whatever the site's default language."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 
 def log_in(page, username=EDITOR_USERNAME, password=EDITOR_PASSWORD):
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form button[type=submit]").click()
     page.wait_for_url("**/admin/")

@@ -31,6 +31,13 @@ def pytest_report_header(config):
     return MISSING
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests share one demo database that they never flush (see conftest.py), so they
+    run after every other test, including pytest-django's transactional ones."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 def _slug(nodeid):
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[-150:]
 
