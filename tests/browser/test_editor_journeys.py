@@ -70,7 +70,7 @@ def test_a_policy_revision_takes_effect_when_approved_not_before(open_page, auth
     approver.get_by_role("button", name="More actions").click()
     approver.get_by_role("button", name="Approve and Publish", exact=True).click()
     approver.wait_for_load_state()
-    assert re.search("approved|published", approver.locator(".messages").inner_text().lower())
+    assert "has been updated" in approver.locator(".messages").inner_text()
 
     visitor.goto("/ja/privacy-policy/")
     assert NEW_SENTENCE in visitor.locator("main").inner_text()
@@ -79,44 +79,64 @@ def test_a_policy_revision_takes_effect_when_approved_not_before(open_page, auth
     assert_accessible(visitor)
 
 
-def test_translate_a_page_into_english_with_wagtail_localize(open_page, editor):
-    from wagtail.models import Locale
+def japanese_only_work(slug, title):
+    from tests.works.factories import WorkPageFactory
+    from works.models import WorksIndexPage
 
-    from works.models import WorkPage
+    index = WorksIndexPage.objects.get(locale__language_code="ja")
+    existing = index.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    return WorkPageFactory(parent=index, slug=slug, title=title)
 
-    japanese_only = (
-        WorkPage.objects.filter(locale__language_code="ja")
-        .exclude(
-            translation_key__in=WorkPage.objects.filter(locale__language_code="en").values(
-                "translation_key"
-            )
-        )
-        .first()
-    )
-    if japanese_only is None:
-        source = WorkPage.objects.filter(locale__language_code="ja").first()
-        japanese_only = source.copy(
-            update_attrs={"slug": "browser-translation", "title": "翻訳テスト作品"},
-            reset_translation_key=True,
-            keep_live=True,
-        )
-    english = Locale.objects.get(language_code="en")
-    assert not japanese_only.get_translation_or_none(english)
 
-    desk = open_page("en")
-    log_in(desk)
-    desk.goto(f"/admin/pages/{japanese_only.pk}/edit/")
+def translate_in_the_admin(desk, page):
+    """Start "Translate" from the page's actions in the admin and submit it for English."""
+    desk.goto(f"/admin/pages/{page.pk}/edit/")
     desk.locator("header").get_by_role("button", name="Actions", exact=True).first.click()
     desk.get_by_role("link", name="Translate").click()
-    desk.wait_for_url(f"**/admin/localize/submit/page/{japanese_only.pk}/")
+    desk.wait_for_url(f"**/admin/localize/submit/page/{page.pk}/")
     english_choice = desk.get_by_label("English")
     if not english_choice.is_checked():
         english_choice.check()
     desk.get_by_role("button", name="Submit").click()
     desk.wait_for_load_state()
 
-    translation = japanese_only.get_translation_or_none(english)
+
+def test_translate_a_page_into_english_with_wagtail_localize(open_page, editor):
+    from wagtail.models import Locale
+
+    work = japanese_only_work("browser-translation", "翻訳の確認用作品")
+    english = Locale.objects.get(language_code="en")
+    assert not work.get_translation_or_none(english)
+
+    desk = open_page("en")
+    log_in(desk)
+    translate_in_the_admin(desk, work)
+
+    translation = work.get_translation_or_none(english)
     assert translation is not None, "no English translation was created"
-    assert translation.specific.slug == japanese_only.slug
+    assert translation.slug == work.slug
     desk.goto(f"/admin/pages/{translation.get_parent().pk}/")
-    assert desk.get_by_role("link", name=translation.title).count() >= 1
+    assert desk.get_by_role("link", name=re.compile(re.escape(translation.title))).count() >= 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="wagtail-localize 1.14 fails on an ImageBlock inside a ListBlock (the stills "
+    "gallery, home/blocks.py): AttributeError in segments/extract.py handle_image_block",
+)
+def test_a_work_with_stills_can_be_translated_with_wagtail_localize(open_page, editor):
+    from wagtail.models import Locale
+
+    from works.models import WorkPage
+
+    source = WorkPage.objects.get(locale__language_code="ja", slug="shibuya-midnight")
+    work = source.copy(
+        update_attrs={"slug": "browser-stills-translation", "title": "場面写真つき翻訳確認"},
+        reset_translation_key=True,
+    )
+    desk = open_page("en")
+    log_in(desk)
+    translate_in_the_admin(desk, work)
+    assert work.get_translation_or_none(Locale.objects.get(language_code="en")) is not None
