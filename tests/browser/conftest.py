@@ -36,9 +36,10 @@ NAVIGATION_TIMEOUT_MS = 90_000
 
 
 @pytest.fixture(scope="session")
-def chromium(django_db_setup):
+def chromium(request):
     if not chromium_available():
         pytest.skip(MISSING)
+    request.getfixturevalue("django_db_setup")  # its connections must exist before Playwright's
     from playwright.sync_api import sync_playwright
 
     # Starting Playwright's sync API moves this thread into a greenlet with a fresh contextvars
