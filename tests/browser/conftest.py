@@ -5,7 +5,6 @@ The demo content is built once per session (see `_live_server_helper` below); te
 it (an entry, a policy revision, a translation) make changes that the other tests tolerate.
 """
 
-import os
 from io import StringIO
 
 import pytest
@@ -13,10 +12,6 @@ from django.core.management import call_command
 from django.db import connections
 
 from tests.browser.plugin import CHROMIUM, MISSING, PAGES_KEY, chromium_available
-
-# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
-# ORM calls the tests make between two browser steps.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,6 +36,13 @@ def chromium(request):
         pytest.skip(MISSING)
     request.getfixturevalue("django_db_setup")  # its connections must exist before Playwright's
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
+    # ORM calls the tests make between two browser steps. Only while the browser suite runs (it
+    # runs last): subprocesses such as `check --deploy` must not inherit it.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    request.addfinalizer(patch.undo)
 
     # Starting Playwright's sync API moves this thread into a greenlet with a fresh contextvars
     # context, where Django (asgiref.local) would open new database connections beside the ones
