@@ -6,21 +6,7 @@ from django.utils import timezone
 
 from .choices import HOW_ENTRY_FORM
 from .consent import wording_hash
-from .models import Consent, Creator, Entry
-
-PERSONAL_FIELDS = [
-    "name",
-    "stage_name",
-    "email",
-    "phone",
-    "expertise",
-    "expertise_other",
-    "portfolio_url",
-    "ai_tools",
-    "ai_tools_other",
-    "achievements",
-    "language",
-]
+from .models import PERSONAL_FIELDS, Consent, Creator, Entry
 
 
 def email_is_suspended(email):

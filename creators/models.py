@@ -45,6 +45,10 @@ class PersonalFields(models.Model):
         return [*self.ai_tools, *([self.ai_tools_other] if self.ai_tools_other else [])]
 
 
+# The entry form's fields as one list, for copying, exporting and erasing them together.
+PERSONAL_FIELDS = [field.name for field in PersonalFields._meta.fields if field.name != "suspended"]
+
+
 class Creator(PersonalFields):
     """A person the studio works with; created from an entry by an editor or officer."""
 

@@ -13,23 +13,10 @@ from django.utils import timezone
 from .cache import bump_state
 from .choices import PUBLISHING_CONSENTS
 from .consent import record_admin_consent
-from .models import Consent, Creator, Entry
+from .models import PERSONAL_FIELDS, Consent, Creator, Entry
 from .pages import CreatorPage
 
-PERSONAL = [
-    "name",
-    "stage_name",
-    "email",
-    "phone",
-    "expertise",
-    "expertise_other",
-    "portfolio_url",
-    "ai_tools",
-    "ai_tools_other",
-    "achievements",
-    "language",
-    "suspended",
-]
+PERSONAL = [*PERSONAL_FIELDS, "suspended"]
 
 
 def _records(email):

@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
-from .models import Creator, Entry
+from .models import PERSONAL_FIELDS, Creator, Entry
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -120,24 +120,7 @@ class EntryViewSet(ModelViewSet):
         BooleanColumn("notified", label=_("Notified")),
         Column("notify_error", label=_("Last email error")),
     ]
-    list_export = [
-        "pk",
-        "submitted_at",
-        "language",
-        "name",
-        "stage_name",
-        "email",
-        "phone",
-        "expertise",
-        "expertise_other",
-        "portfolio_url",
-        "ai_tools",
-        "ai_tools_other",
-        "achievements",
-        "message",
-        "notified",
-        "suspended",
-    ]
+    list_export = ["pk", "submitted_at", *PERSONAL_FIELDS, "message", "notified", "suspended"]
     export_filename = "creator-entries"
     form_fields = [
         "name",
