@@ -1,5 +1,7 @@
+
 """Where works pages may live, and that every page type of the app has a factory."""
 
+import factory
 import pytest
 from wagtail.models import Page, get_page_models
 
@@ -14,7 +16,7 @@ def test_every_works_page_type_has_a_factory():
     factory_models = {
         f._meta.model
         for f in vars(factories).values()
-        if hasattr(f, "_meta") and hasattr(f._meta, "model")
+        if isinstance(f, type) and issubclass(f, factory.base.Factory)
     }
     works_pages = {model for model in get_page_models() if model._meta.app_label == "works"}
     assert works_pages == {WorksIndexPage, WorkPage}
