@@ -1,4 +1,3 @@
-
 """Where works pages may live, and that every page type of the app has a factory."""
 
 import factory
