@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -83,7 +83,12 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         required=False, max_length=120, help_text=_("Read on the play button.")
     )
-    poster = ImageBlock(required=False)
+    # A chooser, not an ImageBlock: the poster sits behind the labelled play button and renders
+    # with alt="", so it has no alt text to ask for (and wagtail-localize 1.14 cannot extract an
+    # empty optional ImageBlock).
+    poster = ImageChooserBlock(
+        required=False, help_text=_("Shown behind the play button. Defaults to the work's poster.")
+    )
 
     class Meta:
         icon = "media"

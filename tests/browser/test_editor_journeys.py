@@ -121,12 +121,7 @@ def test_translate_a_page_into_english_with_wagtail_localize(open_page, editor):
     assert desk.get_by_role("link", name=re.compile(re.escape(translation.title))).count() >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail-localize 1.14 fails on an ImageBlock inside a ListBlock (the stills "
-    "gallery, home/blocks.py): AttributeError in segments/extract.py handle_image_block",
-)
-def test_a_work_with_stills_can_be_translated_with_wagtail_localize(open_page, editor):
+def test_a_demo_work_with_stills_and_a_video_translates_with_wagtail_localize(open_page, editor):
     from wagtail.models import Locale
 
     from works.models import WorkPage

@@ -78,7 +78,7 @@ def work_with(make_work, site, credits, stills, monkeypatch, slug):
                     {
                         "video": f"https://www.youtube.com/watch?v=abcdefghij{n}",
                         "title": "",
-                        "poster": image_value(images[0]),
+                        "poster": images[0].pk,
                     },
                 )
                 for n in range(min(stills, 9))
