@@ -37,6 +37,10 @@ def test_landing_on_root_gives_the_browsers_language_and_the_switcher_changes_it
     assert page.get_by_role("heading", level=1).inner_text() == HERO[other]
     assert_usable(page)
 
+    # The choice is remembered: the browser still asks for `language`, the site answers `other`.
+    page.goto("/")
+    expect_language(page, other)
+
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_searching_a_japanese_word_finds_the_page_that_contains_it(open_page, javascript):

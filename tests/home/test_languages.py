@@ -20,6 +20,26 @@ def test_language_cookie_wins_over_accept_language(client, site, settings):
     assert response["Location"] == "/en/"
 
 
+def test_after_reading_in_english_root_returns_to_english(client, site, settings):
+    # A Japanese browser that chose English in the switcher keeps English at `/`.
+    client.get("/ja/", HTTP_ACCEPT_LANGUAGE="ja")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/ja/"
+    response = client.get("/en/", HTTP_ACCEPT_LANGUAGE="ja")
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert cookie["samesite"] == "Lax" and cookie["max-age"] == 365 * 24 * 60 * 60
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/en/"
+
+
+def test_the_language_cookie_is_set_only_when_it_changes_and_only_for_pages(client, site, settings):
+    name = settings.LANGUAGE_COOKIE_NAME
+    assert name in client.get("/ja/").cookies
+    assert name not in client.get("/ja/").cookies  # already "ja": no Set-Cookie on every page
+    assert name not in client.get("/en/no-such-page/").cookies  # a 404 is not a choice
+    assert name not in client.get("/robots.txt").cookies
+    assert client.cookies[name].value == "ja"
+
+
 def test_unknown_language_falls_back_to_japanese(client, site):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
     assert response["Location"] == "/ja/"
