@@ -22,6 +22,7 @@ from home.models import BasePage
 from .blocks import WorkBodyBlock
 from .credits import credits_for
 from .filters import WorkFilters
+from .forms import LOCALISED_CHOICES, WorkPageForm
 from .media import prefetch_body_media
 from .panels import CreatorPageChooserPanel
 from .queries import visible_works
@@ -147,6 +148,7 @@ class WorkPage(BasePage):
 
     parent_page_types = ["works.WorksIndexPage"]
     subpage_types = []
+    base_form_class = WorkPageForm
 
     class Meta:
         verbose_name = _("work page")
@@ -159,6 +161,30 @@ class WorkPage(BasePage):
     @property
     def poster_alt_text(self):
         return self.poster_alt or self.title
+
+    def in_own_locale(self, items):
+        """`items` (categories or AI tools) as this work's language has them. wagtail-localize
+        copies a translation's many-to-many choices as they are, in the source language; each
+        becomes its translation here, or stays as it is where none exists yet."""
+        foreign = {item.translation_key for item in items if item.locale_id != self.locale_id}
+        if not foreign:
+            return items
+        translations = {
+            item.translation_key: item
+            for item in type(items[0]).objects.filter(
+                translation_key__in=foreign, locale_id=self.locale_id
+            )
+        }
+        return [translations.get(item.translation_key, item) for item in items]
+
+    def save(self, *args, **kwargs):
+        for name in LOCALISED_CHOICES:
+            related = getattr(self, name)
+            items = list(related.all())
+            localised = self.in_own_locale(items)
+            if localised is not items:
+                related.set(localised)
+        return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         # `publish_scheduled` unpublishes an expired page only when it runs; until then the

@@ -1,0 +1,21 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+LOCALISED_CHOICES = ("categories", "ai_tools")
+
+
+class WorkPageForm(WagtailAdminPageForm):
+    """A work offers the categories and AI tools of its own language only: an English work
+    ticked with a Japanese category would show Japanese on the English site."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in LOCALISED_CHOICES:
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = field.queryset.filter(locale_id=self.instance.locale_id)
+                self.initial[name] = [
+                    item.pk
+                    for item in self.instance.in_own_locale(
+                        list(getattr(self.instance, name).all())
+                    )
+                ]
