@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry
 from . import actions
 from .models import PrivacyRequest, RequestEmail
 from .permissions import is_privacy_officer
+from .personal_data import REQUEST_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -149,19 +150,9 @@ class PrivacyRequestViewSet(ModelViewSet):
     index_view_class = QueueIndexView
     inspect_view_class = RequestInspectView
     inspect_view_enabled = True
+    # Everything a disclosure gives the requester, then what only the officer records.
     inspect_view_fields = [
-        "kind",
-        "status",
-        "name",
-        "email",
-        "details",
-        "language",
-        "received_at",
-        "confirmed_at",
-        "due_at",
-        "closed_at",
-        "fee_status",
-        "refusal_reason",
+        *(name for name in REQUEST_FIELDS if name != "id"),
         "officer_note",
         "outcome",
         "anonymised_at",
