@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+TEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 
 .PHONY: run test install migrate demo lint format messages bench audit clean
@@ -37,7 +38,10 @@ test: install
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=studio.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=studio.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	# Every test but the browser suite on $(TEST_WORKERS) processes, then the browser suite in one
+	# (it shares one demo site). Exit status 5 is "nothing selected" (e.g. PYTEST_ARGS=tests/works).
+	$(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Rebuild the translation catalogues: extract with gettext if present, always compile with polib
 # so that a machine without gettext can still turn .po into .mo.
