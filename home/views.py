@@ -25,9 +25,11 @@ def search(request):
 
 def sitemap_entries(request):
     """Every live public page in every language, each with the URLs of its translations."""
-    pages = list(
-        Page.objects.live().public().exclude(depth__lte=1).specific().select_related("locale")
-    )
+    pages = list(Page.objects.live().public().exclude(depth__lte=1).specific())
+    # `specific()` drops select_related, and every page's URL needs its locale: attach them.
+    locales = Locale.objects.in_bulk()
+    for page in pages:
+        page.locale = locales[page.locale_id]
     by_translation = defaultdict(list)
     entries = []
     for page in pages:

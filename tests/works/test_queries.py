@@ -113,3 +113,12 @@ def test_work_page_same_count_for_few_and_many_credits_and_images(
     large = work_with(make_work, site, 40, 25, monkeypatch, "large")
     catalogue(50)
     assert queries(client, small.url) == queries(client, large.url)
+
+
+def test_sitemap_same_count_for_10_and_200_works(client, catalogue):
+    catalogue(10)
+    small = queries(client, "/sitemap.xml")
+    catalogue(200)
+    large = queries(client, "/sitemap.xml")
+    assert small == large
+    assert client.get("/sitemap.xml").text.count("<url>") > 400
