@@ -19,8 +19,15 @@ def search(request):
     query = request.GET.get("q", "").strip()
     results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = [result.specific for result in page.object_list]
+    page.object_list = _specific_in_order(page.object_list)
     return render(request, "home/search.html", {"query": query, "results": page})
+
+
+def _specific_in_order(pages):
+    """The specific pages of `pages` in one query per page type, not one per page."""
+    ids = [page.pk for page in pages]
+    specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [specific[pk] for pk in ids if pk in specific]
 
 
 def sitemap_entries(request):

@@ -122,3 +122,19 @@ def test_sitemap_same_count_for_10_and_200_works(client, catalogue):
     large = queries(client, "/sitemap.xml")
     assert small == large
     assert client.get("/sitemap.xml").text.count("<url>") > 400
+
+
+@pytest.mark.parametrize("query", ["夜明け", "dawn"], ids=["japanese", "english"])
+def test_search_results_same_count_for_2_and_12_matches(client, make_work, query):
+    def add(prefix, count):
+        for n in range(count):
+            make_work(slug=f"{prefix}{n}", title=f"夜明け {prefix}{n}", summary="dawn city")
+
+    url = f"/ja/search/?q={query}"
+    add("a", 2)
+    small = queries(client, url)
+    add("b", 10)
+    large = queries(client, url)
+    assert small == large
+    results = client.get(url).text.split('class="search-results"')[1].split("</ol>")[0]
+    assert results.count("<h2>") == 10  # a full page of results
