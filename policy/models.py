@@ -8,6 +8,7 @@ own fields, so what they read is exactly what was posted.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -78,6 +79,14 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
 
         with transaction.atomic():
             return super().publish(revision, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A revision is in force the moment it goes live (Article 8), and a scheduled one is
+        # published by the first request after its moment: a shared cache (the CDN) must not
+        # answer that request, or any other, with an older text. Revalidate every time.
+        patch_cache_control(response, no_cache=True)
+        return response
 
     def route(self, request, path_components):
         # A scheduled revision is in force from its go-live moment: the first request after it

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -191,7 +192,11 @@ class WorkPage(BasePage):
         # page is still "live", so hide it here as well.
         if self.is_expired:
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        # The credits show creators' names as each consents now: a withdrawal must show on the
+        # next request, through a CDN too.
+        patch_cache_control(response, no_cache=True)
+        return response
 
     def get_sitemap_urls(self, request=None):
         return [] if self.is_expired else super().get_sitemap_urls(request)

@@ -207,14 +207,18 @@ def real_cache(request, settings):
 def test_withdrawal_misses_the_cache_on_the_next_request(client, site, credited, real_cache):
     from creators.cache import STATE_KEY
 
-    creator, page, _work = credited((PUBLISH_NAME, PUBLISH_EXPERTISE))
+    creator, page, work = credited((PUBLISH_NAME, PUBLISH_EXPERTISE))
     assert NAME in client.get("/ja/creators/").content.decode()
+    assert NAME in client.get(work.url).content.decode()
     assert real_cache.get(STATE_KEY) is not None  # the listing really went through the cache
     give(creator, PUBLISH_NAME, given=False)
     index = client.get("/ja/creators/").content.decode()
     assert NAME not in index and OTHER_EXPERTISE in index
     assert NAME not in client.get(page.url).content.decode()
-    assert "no-cache" in client.get(page.url)["Cache-Control"]
+    assert NAME not in client.get(work.url).content.decode()
+    # A CDN in front must ask again too: every page that can carry the name says so.
+    for url in ("/ja/creators/", page.url, work.url):
+        assert "no-cache" in client.get(url)["Cache-Control"], url
 
 
 def test_suspended_creator_shows_nothing_and_the_page_is_gone(client, site, credited):

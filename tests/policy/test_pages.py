@@ -156,3 +156,15 @@ def test_english_page_says_japanese_is_authoritative_and_when_it_is_behind(
     assert "This translation is behind the Japanese text." in html
     assert 'href="/ja/privacy-policy/versions/2/"' in html
     assert "authoritative" not in client.get("/ja/privacy-policy/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "versions/", "versions/1/", "versions/1/compare/2/", "feed/"],
+    ids=["current", "history", "version", "compare", "feed"],
+)
+def test_no_shared_cache_may_keep_an_older_text(policy_ja, client, path):
+    publish(policy_ja, summary_of_changes="第2版")
+    response = client.get(f"/ja/privacy-policy/{path}")
+    assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"]
