@@ -47,7 +47,7 @@ def entry_form(request, page):
             return redirect(page.url + page.reverse_subpage("thanks"))
     else:
         form = EntryForm(**form_kwargs)
-    return page.render(
+    response = page.render(
         request,
         context_overrides={
             "form": form,
@@ -55,6 +55,9 @@ def entry_form(request, page):
             "policy_url": policy_url(version, language_code),
         },
     )
+    if form.is_bound:
+        response.status_code = 400  # sent back with its errors, as the privacy-request form is
+    return response
 
 
 def too_many_requests(request, page, verdict):

@@ -1,3 +1,4 @@
+import re
 from collections import defaultdict
 
 from django.conf import settings
@@ -12,11 +13,13 @@ from wagtail.models import Locale, Page
 from .search import search_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
+    # Control characters are never typed, and PostgreSQL refuses a NUL in a query: drop them.
+    query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()
     results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = _specific_in_order(page.object_list)

@@ -157,7 +157,7 @@ def test_bad_input_gives_an_error_beside_the_field_keeps_values_and_stores_nothi
 ):
     data = entry_data(policy_version_ja, **overrides)
     response = client.post("/ja/entry/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     form = response.context["form"]
     assert field in form.errors, form.errors
     html = response.content.decode()
@@ -172,7 +172,7 @@ def test_bad_input_gives_an_error_beside_the_field_keeps_values_and_stores_nothi
 
 def test_errors_are_in_english_on_the_english_form(client, entry_page_en, policy_version_ja):
     response = client.post("/en/entry/", entry_data(None, name="", agree_policy=None))
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "This field is required." in html
     assert "Please agree to the privacy policy" in html
@@ -200,7 +200,7 @@ def test_a_policy_posted_while_filling_in_the_form_must_be_agreed_again(
 ):
     stale = entry_data(policy_version_ja, policy_version_shown=str(policy_version_ja.number - 1))
     response = client.post("/ja/entry/", stale)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "agree_policy" in response.context["form"].errors
     assert Entry.objects.count() == 0
 
@@ -256,7 +256,7 @@ def test_a_suspended_address_is_refused_with_a_clear_message(
 ):
     CreatorFactory(email="hanako@example.com", suspended=True)
     response = client.post("/ja/entry/", entry_data(policy_version_ja, email="HANAKO@example.com"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "email" in response.context["form"].errors
     assert "お問い合わせ窓口" in response.content.decode()
     assert Entry.objects.count() == 0
