@@ -97,3 +97,9 @@ def test_footer_shows_the_inquiry_window_in_both_languages(client, site):
     assert "映像制作グループ" in ja and "filmproduction@allhero.co.jp" in ja
     assert "Film Production Group" in en
     assert "1-3-5 Higashi, Shibuya-ku" in en
+
+
+def test_reading_pages_sets_no_cookie_but_the_language(client, site, settings):
+    for url in ("/ja/", "/en/", "/ja/search/?q=映像", "/en/search/?q=film"):
+        cookies = client.get(url).cookies
+        assert set(cookies) <= {settings.LANGUAGE_COOKIE_NAME}, (url, set(cookies))
