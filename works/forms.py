@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 LOCALISED_CHOICES = ("categories", "ai_tools")
@@ -13,6 +14,10 @@ class WorkPageForm(WagtailAdminPageForm):
             if name in self.fields:
                 field = self.fields[name]
                 field.queryset = field.queryset.filter(locale_id=self.instance.locale_id)
+                field.help_text = _(
+                    "Only this language's entries are listed. Missing one? Translate it in "
+                    "Works lists first."
+                )
                 self.initial[name] = [
                     item.pk
                     for item in self.instance.in_own_locale(

@@ -140,3 +140,12 @@ def test_a_japanese_category_sent_for_an_english_work_is_refused(
     assert list(categories.clean([short_film[1].pk])) == [short_film[1]]
     with pytest.raises(ValidationError):
         categories.clean([short_film[0].pk])
+
+
+def test_the_editor_is_told_where_a_missing_translation_is_made(
+    make_work, works_index_en, admin_client
+):
+    english_work = make_work(parent=works_index_en, slug="night-en", title="Night")
+    html = admin_client.get(f"/admin/pages/{english_work.pk}/edit/").content.decode()
+    # The admin speaks Japanese to this user (the site's default language).
+    assert "先に「作品の分類とツール」で翻訳してください" in html
