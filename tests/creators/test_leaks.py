@@ -188,13 +188,8 @@ def real_cache(request, settings):
     if request.param == "redis":
         if not os.environ.get("REDIS_URL"):
             pytest.skip("REDIS_URL is not set: the Redis cache is tested in CI's second pass")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/13",
-                "KEY_PREFIX": "creators-tests",
-            }
-        }
+        # The settings' own Redis cache (REDIS_URL, one database per pytest-xdist worker).
+        assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
