@@ -102,7 +102,7 @@ def test_suspend_withdraws_everything_unpublishes_and_refuses_new_entries(
     assert client.get("/ja/creators/creator-x1/").status_code == 404
     assert "消すべき実績" not in client.get("/ja/creators/").content.decode()
     response = client.post("/ja/entry/", entry_data(policy_version_ja, email=EMAIL))
-    assert response.status_code == 200 and "email" in response.context["form"].errors
+    assert response.status_code == 400 and "email" in response.context["form"].errors
     assert Entry.objects.count() == 1
     # The data is still there for the officer (suspension is not erasure).
     assert export_for_email(EMAIL)["creators"][0]["suspended"] is True
