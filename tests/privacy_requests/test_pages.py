@@ -8,9 +8,8 @@ from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from policy.requests import demo
-from policy.requests.models import PrivacyRequest
-from policy.requests.page import PrivacyRequestPage
+from privacy_requests import demo
+from privacy_requests.models import PrivacyRequest, PrivacyRequestPage
 
 pytestmark = pytest.mark.django_db
 

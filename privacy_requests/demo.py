@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from home.demo import child_page, translation
 
-from .models import PrivacyRequest, RequestEmail
-from .page import PrivacyRequestPage
+from .models import PrivacyRequest, PrivacyRequestPage, RequestEmail
 
 SLUG = "privacy-requests"
 DEMO_EMAILS = ["demo.requester@example.com", "demo.overdue@example.com"]
