@@ -63,9 +63,12 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         return numbered_sections(self.body)
 
     def save(self, *args, **kwargs):
+        from policy.gate import check_going_live
+
         # The live policy must never be taken down by a scheduled expiry (publish_scheduled
         # unpublishes expired pages without asking any hook).
         self.expire_at = None
+        check_going_live(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def permissions_for_user(self, user):
@@ -73,12 +76,16 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
 
         return PolicyPagePermissionTester(user, self)
 
-    def publish(self, revision, *args, **kwargs):
-        """Publishing and recording the version succeed or fail together."""
+    def publish(self, revision, user=None, *args, **kwargs):
+        """Only through Legal approval (`policy.gate`); publishing and recording the version
+        succeed or fail together."""
         from django.db import transaction
 
-        with transaction.atomic():
-            return super().publish(revision, *args, **kwargs)
+        from policy.gate import authorised, check_publish
+
+        check_publish(revision.as_object(), revision, user)
+        with transaction.atomic(), authorised(revision):
+            return super().publish(revision, user, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

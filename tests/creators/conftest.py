@@ -14,7 +14,7 @@ from tests.creators.factories import (
     CreatorsIndexPageFactory,
     EntryFormPageFactory,
 )
-from tests.policy.factories import PolicyPageFactory
+from tests.policy.factories import PolicyPageFactory, legal_approver
 
 
 def publish(page, **fields):
@@ -22,7 +22,7 @@ def publish(page, **fields):
     for name, value in fields.items():
         setattr(page, name, value)
     revision = page.save_revision()
-    revision.publish()
+    revision.publish(user=legal_approver() if isinstance(page, PolicyPage) else None)
     return type(page).objects.get(pk=page.pk)
 
 

@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.models import Page, WorkflowPage
 
 from policy.models import PolicyPage, PolicyVersion
+from policy.permissions import PolicyPublishRefused
 from tests.policy.factories import draft
 
 
@@ -22,7 +22,7 @@ def test_an_editor_can_submit_but_not_publish_the_policy(policy_ja, editor, clie
     assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
     revision = draft(policy_ja, summary_of_changes="編集者の改定")
-    with pytest.raises(PublishPagePermissionError):
+    with pytest.raises(PolicyPublishRefused):
         revision.publish(user=editor)
     assert PolicyVersion.objects.count() == 1
 

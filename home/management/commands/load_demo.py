@@ -28,11 +28,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = self.load_home()
         SiteSettings.load()
+        # Content that only a Legal approver may publish (the policy) is posted by the superuser.
+        publisher = self.create_superuser()
         # call_command(..., stdout=...) puts stdout in options too; pass it once.
         options = {key: value for key, value in options.items() if key not in ("stdout", "stderr")}
         for load in hooks.get_hooks("load_demo_content"):
-            load(homes=homes, stdout=self.stdout, **options)
-        self.create_superuser()
+            load(homes=homes, stdout=self.stdout, publisher=publisher, **options)
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")
@@ -81,11 +82,13 @@ class Command(BaseCommand):
     def create_superuser(self):
         User = get_user_model()
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "allin-demo-2026")
-        if not User.objects.filter(username=DEMO_USERNAME).exists():
-            User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
+        user = User.objects.filter(username=DEMO_USERNAME).first()
+        if user is None:
+            user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
             self.stdout.write(
                 f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_USERNAME}'  "
                 f"password '{password}'"
             )
         else:
             self.stdout.write(f"Demo admin exists: user '{DEMO_USERNAME}' (password unchanged).")
+        return user
