@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from policy.blocks import PolicyBodyBlock, numbered_sections
-from policy.forms import PolicyPageForm
+from policy.forms import GoLivePanel, PolicyPageForm
 from policy.routes import PolicyRoutesMixin
 
 POLICY_SLUG = "privacy-policy"
@@ -29,6 +29,7 @@ class ImmutableVersionError(Exception):
 
 
 class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
+    always_public = True  # never behind a view restriction (home.public_pages)
     summary_of_changes = models.TextField(
         _("summary of changes"),
         help_text=_(
@@ -41,8 +42,9 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("summary_of_changes")], heading=_("This revision")),
         FieldPanel("body"),
     ]
-    # No expiry and no go-live override here: the policy in force is never unpublished by a
-    # timer, and scheduling is done with Wagtail's own "schedule publishing" panel.
+    # The schedule dialog offers a go-live moment and no expiry: the policy in force is never
+    # unpublished by a timer (save() drops any expiry that arrives another way).
+    settings_panels = [GoLivePanel()] + Page.settings_panels[1:]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     base_form_class = PolicyPageForm

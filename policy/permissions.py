@@ -43,6 +43,13 @@ class PolicyPagePermissionTester(PagePermissionTester):
     def can_publish_subpage(self):
         return False
 
+    def can_unpublish(self):
+        # The policy in force stays up (policy.wagtail_hooks refuses it too): not offered in
+        # the action menu, the header menu or the listing.
+        if self.page.live:
+            return False
+        return super().can_unpublish()
+
 
 def ensure_legal_workflow():
     """The "Legal approval" workflow with its one group approval task (the data migration

@@ -104,3 +104,19 @@ def test_versions_are_read_only_in_the_admin(policy_ja, superuser, client):
         assert response.status_code in (302, 403)
     assert client.post(reverse("policy_versions:add"), {}).status_code in (302, 403)
     assert PolicyVersion.objects.get().summary_of_changes == "初版"
+
+
+@pytest.mark.parametrize("who", ["legal_approver", "superuser"])
+def test_no_unpublish_or_expiry_is_offered_for_the_live_policy(policy_ja, client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    unpublish = reverse("wagtailadmin_pages:unpublish", args=[policy_ja.pk])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[policy_ja.pk])).content.decode()
+    assert 'name="go_live_at"' in edit  # scheduling a revision is still offered
+    assert 'name="expire_at"' not in edit
+    assert unpublish not in edit
+    listing = client.get(reverse("wagtailadmin_explore", args=[policy_ja.get_parent().pk]))
+    assert unpublish not in listing.content.decode()
+    # The other pages keep theirs.
+    home = policy_ja.get_parent()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    assert 'name="expire_at"' in html
