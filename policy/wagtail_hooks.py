@@ -104,13 +104,6 @@ def register_policy_versions():
     return PolicyVersionViewSet("policy_versions")
 
 
-@hooks.register("load_demo_content", order=10)
-def load_demo_policy(homes, stdout, **options):
-    from policy.demo import load
-
-    load(homes, stdout, **options)
-
-
 @hooks.register("before_publish_page")
 def publish_policy_through_the_gate(request, page):
     """Wagtail's edit view publishes by running its publish action directly, outside any

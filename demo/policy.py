@@ -7,10 +7,11 @@ Japanese version, so the English history records which Japanese version it trans
 import json
 import uuid
 
-from policy.localize import translate
 from policy.models import POLICY_SLUG, PolicyPage
 from policy.permissions import assign_legal_workflow
 from policy.seed import parse_policy, read_policy
+
+from .policy_translation import translate
 
 FIRST_SUMMARY = {
     "ja": "本ポリシーを制定しました。",
@@ -70,7 +71,7 @@ def english_policy(home, japanese, summary, amended, publisher):
     return translate(japanese, "en", fields, publisher)
 
 
-def load(homes, stdout, publisher, **options):
+def load(homes, stdout, publisher):
     """`publisher`: the demo's superuser, who posts the versions as a Legal approver would."""
     japanese = japanese_policy(homes["ja"], publisher)
     english = PolicyPage.objects.child_of(homes["en"]).first()
