@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from works.models import AITool
 
 from .choices import (
-    CONSENT_WHAT_CHOICES,
+    ADMIN_CONSENT_CHOICES,
     EXPERTISE_CHOICES,
     LANGUAGE_CHOICES,
     POLICY,
@@ -185,7 +185,7 @@ class EntryForm(forms.Form):
 class AdminConsentForm(forms.Form):
     """An officer records a consent given or withdrawn on the creator's written request."""
 
-    what = forms.ChoiceField(label=_("Consent"), choices=CONSENT_WHAT_CHOICES)
+    what = forms.ChoiceField(label=_("Consent"), choices=ADMIN_CONSENT_CHOICES)
     given = forms.TypedChoiceField(
         label=_("Decision"),
         choices=[("0", _("Withdrawn")), ("1", _("Given"))],

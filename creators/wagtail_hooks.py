@@ -6,8 +6,9 @@ from wagtail.admin.menu import MenuItem
 from home.personal_data import PersonalDataHandler
 
 from . import admin_views
-from .models import Consent, Creator, Entry
+from .models import Consent, Creator, Entry, ThirdPartyProvision
 from .personal_data import correction_links, erase_for_email, export_for_email, suspend_for_email
+from .retention import RULES as RETENTION_RULES
 from .viewsets import CreatorsAdminGroup
 
 
@@ -64,7 +65,17 @@ def register_creators_log_actions(actions):
 def creators_personal_data():
     return PersonalDataHandler(
         name="creators",
-        models=[Creator, Entry, Consent],
+        models=[Creator, Entry, Consent, ThirdPartyProvision],
+        description=_(
+            "Creators' entries and profiles: name, stage name, email, phone, areas of "
+            "expertise, portfolio URL, available AI tools, past achievements; the records of "
+            "their consents and of their introductions to clients"
+        ),
+        purpose=_(
+            "To consider and carry out work with the creator, to publish the details they "
+            "consented to, and to introduce them to clients with their consent (Article 3, items 8 and 9; Article 4)"
+        ),
+        retention=RETENTION_RULES,
         export=export_for_email,
         erase=erase_for_email,
         suspend=suspend_for_email,

@@ -82,6 +82,12 @@ class Entry(PersonalFields):
     receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
     notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
     notify_error = models.TextField(_("last email error"), blank=True)
+    declined_at = models.DateTimeField(
+        _("declined"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the studio declines the entry: it is then kept only briefly."),
+    )
 
     class Meta:
         verbose_name = _("entry")
