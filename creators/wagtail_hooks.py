@@ -26,6 +26,12 @@ def register_creators_admin_urls():
             name="creators_entries_to_convert",
         ),
         path("creators/convert/<int:pk>/", admin_views.convert, name="creators_convert"),
+        path("creators/decline/<int:pk>/", admin_views.decline, name="creators_decline"),
+        path(
+            "creators/introductions/<int:pk>/",
+            admin_views.introductions,
+            name="creators_introductions",
+        ),
         path(
             "creators/record-consent/<int:pk>/",
             admin_views.record_consent,
@@ -59,6 +65,10 @@ def register_creators_log_actions(actions):
     actions.register_action("creators.exported", _("Exported"), _("Exported in a spreadsheet"))
     actions.register_action("creators.converted", _("Converted"), _("Turned into a profile"))
     actions.register_action("creators.consent_recorded", _("Consent"), _("Consent recorded"))
+    actions.register_action("creators.declined", _("Declined"), _("Entry declined"))
+    actions.register_action(
+        "creators.introduced", _("Introduced"), _("Introduction to a client recorded")
+    )
 
 
 @hooks.register("register_personal_data")

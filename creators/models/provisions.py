@@ -124,7 +124,7 @@ class ThirdPartyProvision(models.Model):
                 )
         elif consent.what != INTRODUCE_ONCE or self._consent_used_before():
             raise ValidationError(_("The consent is not this creator's consent to introductions."))
-        if self.creator.suspended:
+        if Creator.objects.filter(pk=self.creator_id, suspended=True).exists():
             raise ValidationError(_("This creator asked us to stop using their data."))
 
     def item_labels(self):
