@@ -129,6 +129,13 @@ class SiteSettings(BaseGenericSetting):
         default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
     )
     email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
+    representative_ja = models.CharField(
+        _("representative (Japanese)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The representative's name, published as APPI Art. 32 asks."),
+    )
+    representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -137,6 +144,10 @@ class SiteSettings(BaseGenericSetting):
         ),
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("representative_ja"), FieldPanel("representative_en")],
+            heading=_("Representative"),
+        ),
     ]
 
     class Meta:
@@ -157,3 +168,7 @@ class SiteSettings(BaseGenericSetting):
     @property
     def address(self):
         return self._localized("address")
+
+    @property
+    def representative(self):
+        return self._localized("representative")

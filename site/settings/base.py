@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     "home",
     "policy",
     "privacy_requests",
+    "personal_information",
     "works",
     "creators",
     "wagtail_localize",
