@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "policy",
     "privacy_requests",
     "personal_information",
+    "incidents",
     "works",
     "creators",
     "wagtail_localize",

@@ -19,6 +19,7 @@ from creators.models import Consent, Creator, Entry, ThirdPartyProvision
 from creators.provisions import record_introduction
 from creators.retention import RULES as CREATORS_RULES
 from home.personal_data import PersonalDataHandler, covered_models, personal_data_handlers
+from incidents.models import AffectedPerson, Incident
 from privacy_requests.models import PrivacyRequest, RequestEmail
 from tests.creators.factories import CreatorFactory
 
@@ -58,6 +59,12 @@ SEEDERS = {
         provided_on=date(2026, 11, 1),
         recipient="Client K.K.",
         items=["name", "email"],
+    ),
+    "incidents.AffectedPerson": lambda: AffectedPerson.objects.create(
+        incident=Incident.objects.create(found_at=timezone.now(), what_happened="lost laptop"),
+        email=EMAIL,
+        records={"creators: creators": 1},
+        notice_body=f"Dear {NAME}",
     ),
     "privacy_requests.PrivacyRequest": _privacy_request,
     "privacy_requests.RequestEmail": lambda: RequestEmail.objects.create(
