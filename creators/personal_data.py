@@ -102,9 +102,9 @@ def erase_for_email(email):
     for page in pages:
         page.delete()  # removes its revisions and its search index entry too
     now = timezone.now()
-    anonymised = consents._anonymise(creator=None, entry=None, note="", anonymised_at=now)
+    anonymised = consents._update_for_erasure(creator=None, entry=None, note="", anonymised_at=now)
     # Provision records stay for their legal period (APPI Art. 29), without the identity.
-    anonymised += ThirdPartyProvision.objects.filter(creator__in=creators)._anonymise(
+    anonymised += ThirdPartyProvision.objects.filter(creator__in=creators)._update_for_erasure(
         creator=None, person_name="", anonymised_at=now
     )
     Entry.objects.filter(pk__in=[e.pk for e in entries]).delete()

@@ -20,7 +20,7 @@ def erase_entries(entries):
     pks = list(entries.values_list("pk", flat=True))
     if not pks:
         return 0
-    Consent.objects.filter(entry__in=pks)._anonymise(
+    Consent.objects.filter(entry__in=pks)._update_for_erasure(
         entry=None, note="", anonymised_at=timezone.now()
     )
     count, _ = Entry.objects.filter(pk__in=pks).delete()

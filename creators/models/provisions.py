@@ -14,24 +14,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.append_only import AppendOnlyQuerySet
+
 from ..choices import INTRODUCE, INTRODUCE_ONCE, PROVIDED_ITEM_CHOICES
 from .records import Consent, Creator
 
 
-class ProvisionQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("Provision records are append-only.")
-
-    def delete(self):
-        raise PermissionError("Provision records are append-only.")
-
-    def _anonymise(self, **kwargs):
-        """The erasure path only: clears the identity, keeps the record."""
-        return super().update(**kwargs)
-
+class ProvisionQuerySet(AppendOnlyQuerySet):
     def _expire(self):
         """The retention job only: the legal period is over."""
-        return super().delete()
+        return models.QuerySet.delete(self)
 
 
 def introduction_consent_in_force(creator, at=None):
