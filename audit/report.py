@@ -81,7 +81,9 @@ def causes(report):
     work = sorted(items(report, "mainthread-work-breakdown"), key=lambda w: -w.get("duration", 0))
     if work:
         top = work[0]
-        found.append(f"main thread: {top.get('groupLabel', top.get('group'))} {top['duration']:.0f} ms")
+        found.append(
+            f"main thread: {top.get('groupLabel', top.get('group'))} {top['duration']:.0f} ms"
+        )
     slow = [
         (r.get("networkEndTime", 0) - r.get("networkRequestTime", 0), r.get("url", "?"))
         for r in items(report, "network-requests")

@@ -60,7 +60,12 @@ def test_uncompressed_html_is_reported():
 
 def run(performance, lcp, causes=(), errors=None):
     return {
-        "scores": {"performance": performance, "accessibility": 100, "best-practices": 100, "seo": 100},
+        "scores": {
+            "performance": performance,
+            "accessibility": 100,
+            "best-practices": 100,
+            "seo": 100,
+        },
         "lcp_ms": lcp,
         "tbt_ms": 0,
         "causes": list(causes),

@@ -39,7 +39,10 @@ def test_a_small_original_gives_no_duplicate_widths(client, site):
     home.hero_image = ImageFactory(file__width=800, file__height=450)
     home.save_revision().publish()
     soup = BeautifulSoup(client.get("/ja/").content, "html.parser")
-    for srcset in (soup.select_one(".hero img")["srcset"], soup.select_one(".hero source")["srcset"]):
+    for srcset in (
+        soup.select_one(".hero img")["srcset"],
+        soup.select_one(".hero source")["srcset"],
+    ):
         found = widths(srcset)
         assert found == sorted(set(found)), srcset
         assert max(found) <= 800
