@@ -20,8 +20,8 @@ from .cache import bump_state
 from .consent import consent_states, record_admin_consent
 from .entries import convert_entry
 from .forms import AdminConsentForm
-from .models import Consent, Creator, Entry
-from .pages import CreatorPage, CreatorsIndexPage, random_creator_slug
+from .models import Consent, Creator, CreatorPage, CreatorsIndexPage, Entry
+from .models.pages import random_creator_slug
 from .tasks import retry_notifications
 
 

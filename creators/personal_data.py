@@ -13,8 +13,7 @@ from django.utils import timezone
 from .cache import bump_state
 from .choices import PUBLISHING_CONSENTS
 from .consent import record_admin_consent
-from .models import PERSONAL_FIELDS, Consent, Creator, Entry
-from .pages import CreatorPage
+from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry
 
 PERSONAL = [*PERSONAL_FIELDS, "suspended"]
 

@@ -13,7 +13,7 @@ An app that stores personal data registers a handler with the `register_personal
             suspend=suspend_for_email, # email -> number of records whose use was suspended
         )
 
-Privacy requests (policy.requests) call every registered handler and never import these apps.
+Privacy requests (privacy_requests) call every registered handler and never import these apps.
 """
 
 from collections.abc import Callable

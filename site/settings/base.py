@@ -11,7 +11,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "policy",
-    "policy.requests",
+    "privacy_requests",
     "works",
     "creators",
     "wagtail_localize",

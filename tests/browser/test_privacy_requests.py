@@ -106,7 +106,7 @@ def confirm_from_the_email(page, language, address):
 def test_ask_for_a_correction_fix_a_mistake_and_confirm_it_from_the_email(
     open_page, language, javascript
 ):
-    from policy.requests.models import PrivacyRequest
+    from privacy_requests.models import PrivacyRequest
 
     address = f"browser-{language}-{'js' if javascript else 'nojs'}@example.com"
     page = open_page(language, javascript=javascript)
@@ -140,7 +140,7 @@ def staff_user(credentials, group_name):
 
 
 def test_the_privacy_officer_answers_the_request_and_an_editor_cannot_see_it(open_page):
-    from policy.requests.models import PrivacyRequest
+    from privacy_requests.models import PrivacyRequest
 
     address = "browser-officer-journey@example.com"
     visitor = open_page("en")

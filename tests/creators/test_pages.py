@@ -38,7 +38,7 @@ def test_a_profile_without_creator_is_not_found(client, creators_index_ja):
 
 
 def test_new_profile_slugs_are_random_not_names():
-    from creators.pages import random_creator_slug
+    from creators.models.pages import random_creator_slug
 
     slugs = {random_creator_slug() for _ in range(20)}
     assert len(slugs) == 20 and all(s.startswith("creator-") for s in slugs)

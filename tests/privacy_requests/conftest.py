@@ -20,7 +20,7 @@ from wagtail.models import Page
 from home.groups import EDITORS, PRIVACY_OFFICERS, TRANSLATORS
 from home.models import HomePage
 from home.personal_data import PersonalDataHandler
-from policy.requests.models import PrivacyRequest
+from privacy_requests.models import PrivacyRequest
 from tests.privacy_requests.factories import PrivacyRequestPageFactory
 
 

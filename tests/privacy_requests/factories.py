@@ -3,8 +3,7 @@
 import factory
 import wagtail_factories
 
-from policy.requests.models import PrivacyRequest
-from policy.requests.page import PrivacyRequestPage
+from privacy_requests.models import PrivacyRequest, PrivacyRequestPage
 
 
 class PrivacyRequestPageFactory(wagtail_factories.PageFactory):

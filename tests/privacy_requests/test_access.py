@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from policy.requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest, RequestEmail
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from policy.requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest, RequestEmail
 
 from .scan import tables_containing
 
@@ -151,7 +151,7 @@ def test_a_refusal_needs_a_reason_and_tells_the_requester_in_their_language(
 
 
 def actions_after_close(privacy_request):
-    from policy.requests import actions
+    from privacy_requests import actions
 
     return actions.available(privacy_request)
 

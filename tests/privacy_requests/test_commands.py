@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from policy.requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest, RequestEmail
 
 pytestmark = pytest.mark.django_db
 

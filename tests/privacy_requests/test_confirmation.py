@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from policy.requests.models import PrivacyRequest
+from privacy_requests.models import PrivacyRequest
 
 from .conftest import confirmation_link
 
@@ -148,7 +148,7 @@ def test_an_unconfirmed_request_is_not_an_open_case(submit):
     privacy_request = submit("mika@example.com", kind="deletion")
     assert not PrivacyRequest.objects.active().filter(pk=privacy_request.pk).exists()
     assert privacy_request.due_at is None
-    from policy.requests import actions
+    from privacy_requests import actions
 
     assert actions.available(privacy_request) == set()
 

@@ -47,7 +47,7 @@ def test_the_justified_list_names_real_models_with_email_fields():
 def test_privacy_requests_and_creators_register_handlers():
     names = {handler.name for handler in personal_data_handlers()}
     assert {"privacy_requests", "creators"} <= names
-    from policy.requests.models import PrivacyRequest, RequestEmail
+    from privacy_requests.models import PrivacyRequest, RequestEmail
 
     assert {PrivacyRequest, RequestEmail} <= covered_models()
 

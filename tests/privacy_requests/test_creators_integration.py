@@ -14,7 +14,7 @@ from django.utils import timezone
 from creators.choices import HOW_ENTRY_FORM, POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_NAME
 from creators.consent import consent_wording, wording_hash
 from creators.models import Consent, Creator
-from policy.requests.models import PrivacyRequest
+from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory, CreatorPageFactory, CreatorsIndexPageFactory
 
 from .scan import tables_containing

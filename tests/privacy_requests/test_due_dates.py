@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from policy.requests.models import PrivacyRequest
+from privacy_requests.models import PrivacyRequest
 from tests.privacy_requests.factories import PrivacyRequestFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from policy.requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest, RequestEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +142,7 @@ def test_a_failed_email_is_recorded_and_can_be_retried(client, request_pages, mo
     assert PrivacyRequest.objects.count() == 1  # stored before the email was tried
 
     monkeypatch.undo()
-    from policy.requests import emails
+    from privacy_requests import emails
 
     emails.retry(email)
     email.refresh_from_db()

@@ -7,10 +7,9 @@ import pytest
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo import privacy_requests as demo
 from home.models import HomePage
-from policy.requests import demo
-from policy.requests.models import PrivacyRequest
-from policy.requests.page import PrivacyRequestPage
+from privacy_requests.models import PrivacyRequest, PrivacyRequestPage
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from policy.requests import emails
-from policy.requests.models import RequestEmail
+from privacy_requests import emails
+from privacy_requests.models import RequestEmail
 
 
 class Command(BaseCommand):

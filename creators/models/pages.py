@@ -22,8 +22,8 @@ from wagtail.models import Page
 
 from home.models import BasePage
 
-from .cache import state_key
-from .consent import PublishedProfile, published_profiles
+from ..cache import state_key
+from ..consent import PublishedProfile, published_profiles
 
 INDEX_CACHE_SECONDS = 600
 
@@ -104,7 +104,7 @@ class CreatorPage(BasePage):
             page for page in pages if page.creator_id and "creator" not in page._state.fields_cache
         ]
         if missing:
-            from .models import Creator
+            from ..models import Creator
 
             creators = Creator.objects.in_bulk([page.creator_id for page in missing])
             for page in missing:
@@ -200,12 +200,12 @@ class EntryFormPage(RoutablePageMixin, BasePage):
 
     @path("")
     def entry_form(self, request):
-        from .views import entry_form
+        from ..views import entry_form
 
         return entry_form(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        from .views import entry_thanks
+        from ..views import entry_thanks
 
         return entry_thanks(request, self)

@@ -4,7 +4,7 @@ from home.groups import PRIVACY_OFFICERS, grant
 
 
 def grant_officers(apps, schema_editor):
-    # The admin also checks membership of the group itself (policy/requests/permissions.py).
+    # The admin also checks membership of the group itself (privacy_requests/permissions.py).
     grant(
         apps,
         PRIVACY_OFFICERS,

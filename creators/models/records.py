@@ -1,6 +1,6 @@
 """The people behind the entries: their data, their entries and the evidence of their consent.
 
-Only the Privacy officers group sees these records in the admin. Public pages (creators.pages)
+Only the Privacy officers group sees these records in the admin. Public pages (creators.models.pages)
 read them through `creators.consent`, which returns only the fields whose publishing consent is
 in force at the moment of the request.
 """
@@ -9,8 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
-from .pages import CreatorPage, CreatorsIndexPage, EntryFormPage  # noqa: F401 (page models)
+from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
 
 class PersonalFields(models.Model):
@@ -37,7 +36,7 @@ class PersonalFields(models.Model):
         abstract = True
 
     def expertise_labels(self):
-        from .choices import expertise_labels
+        from ..choices import expertise_labels
 
         return expertise_labels(self.expertise, self.expertise_other)
 
@@ -175,7 +174,7 @@ class Consent(models.Model):
         if not self._state.adding:
             raise PermissionError("Consent records are append-only.")
         super().save(*args, **kwargs)
-        from .cache import bump_state
+        from ..cache import bump_state
 
         bump_state()
 

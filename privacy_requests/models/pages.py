@@ -37,24 +37,24 @@ class PrivacyRequestPage(RoutablePageMixin, BasePage):
     # The routes delegate to public_views so that the page model stays a thin shell.
     @path("")
     def request_form(self, request):
-        from . import public_views
+        from .. import views
 
-        return public_views.request_form(request, self)
+        return views.request_form(request, self)
 
     @path("sent/")
     def sent(self, request):
-        from . import public_views
+        from .. import views
 
-        return public_views.sent(request, self)
+        return views.sent(request, self)
 
     @path("confirm/<str:token>/")
     def confirm(self, request, token):
-        from . import public_views
+        from .. import views
 
-        return public_views.confirm(request, self, token)
+        return views.confirm(request, self, token)
 
     @path("resend/")
     def resend(self, request):
-        from . import public_views
+        from .. import views
 
-        return public_views.resend(request, self)
+        return views.resend(request, self)

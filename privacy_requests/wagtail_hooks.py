@@ -3,10 +3,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
+from .admin_views import PrivacyRequestViewSet
 from .models import PrivacyRequest
 from .permissions import PrivacyOfficerPolicy, is_privacy_officer
 from .personal_data import privacy_requests_personal_data
-from .views import PrivacyRequestViewSet
 
 # Registered before the viewset so that its menu item and views use the officers-only policy.
 register_permission_policy(PrivacyRequest, PrivacyOfficerPolicy(PrivacyRequest))
@@ -54,10 +54,3 @@ class OverdueRequestsPanel(Component):
 def add_overdue_requests_panel(request, panels):
     if is_privacy_officer(request.user):
         panels.append(OverdueRequestsPanel())
-
-
-@hooks.register("load_demo_content", order=40)
-def load_privacy_requests_demo(homes, stdout, **options):
-    from .demo import load
-
-    load(homes, stdout)

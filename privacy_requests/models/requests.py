@@ -18,8 +18,6 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .page import PrivacyRequestPage  # noqa: F401  (Django finds the page model here)
-
 DEFAULT_DUE_DAYS = 14
 
 

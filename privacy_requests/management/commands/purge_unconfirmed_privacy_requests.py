@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from policy.requests.models import PrivacyRequest
+from privacy_requests.models import PrivacyRequest
 
 
 class Command(BaseCommand):
