@@ -284,6 +284,7 @@ def main():
     summary = {"started": started, "finished": finished, "runs_per_page": RUNS,
                "pages": rows, "below_target": below}  # fmt: skip
     (OUT / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    (OUT / "summary.md").write_text(markdown_table(summary))
     report_table(summary)
     if below:
         sys.exit(1)
@@ -322,6 +323,33 @@ def report_table(summary):
         print("\nBelow target or failed:\n  " + "\n  ".join(summary["below_target"]))
     else:
         print("\nEvery page meets the targets; no Lighthouse audit errored.")
+
+
+def markdown_table(summary):
+    """The figures as the README shows them (var/audit/summary.md)."""
+    lines = [
+        "| page | perf median / worst | load at worst | a11y | bp | SEO | LCP ms median"
+        " | HTML KB sent / raw | blocking in head | Lighthouse errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in summary["pages"]:
+        served = row["served"]
+        sent = f"{served['sent_bytes'] / 1024:.1f} / {served['html_bytes'] / 1024:.1f}"
+        sent += " (gzip)" if served["content_encoding"] == "gzip" else " (not compressed)"
+        label = f"{row['language']} {row['name']}"
+        if "summary" not in row:
+            lines.append(f"| {label} | no run | | | | | | {sent} | | |")
+            continue
+        median, worst = row["summary"]["median"], row["summary"]["worst"]
+        seo = f"{median['seo']:.0f}" + (" *" if row["exclude"] else "")
+        lines.append(
+            f"| {label} | {median['performance']:.0f} / {worst['performance']}"
+            f" | {worst['load_average']:.1f} | {median['accessibility']:.0f}"
+            f" | {median['best-practices']:.0f} | {seo} | {median['lcp_ms']:.0f} | {sent}"
+            f" | {len(served['render_blocking_head'])} CSS"
+            f" | {', '.join(row['summary']['errored_audits']) or 'none'} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def fmt_load(moment):
