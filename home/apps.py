@@ -16,3 +16,4 @@ class HomeConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="home.refuse_covering_restriction",
         )
+        from . import checks  # noqa: F401 (registers the personal-data registry check)
