@@ -129,6 +129,15 @@ class SiteSettings(BaseGenericSetting):
         default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
     )
     email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
+    fee_payment_ja = models.TextField(
+        _("how to pay the disclosure fee (Japanese)"),
+        blank=True,
+        help_text=_(
+            "The bank account for the 1,000 yen fee: bank, branch, account type and number, "
+            "account holder. Sent to the requester with their request number as the reference."
+        ),
+    )
+    fee_payment_en = models.TextField(_("how to pay the disclosure fee (English)"), blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -137,6 +146,10 @@ class SiteSettings(BaseGenericSetting):
         ),
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("fee_payment_ja"), FieldPanel("fee_payment_en")],
+            heading=_("Disclosure fee (bank transfer)"),
+        ),
     ]
 
     class Meta:
@@ -145,6 +158,10 @@ class SiteSettings(BaseGenericSetting):
     def _localized(self, name):
         language = "ja" if (get_language() or "ja").startswith("ja") else "en"
         return getattr(self, f"{name}_{language}")
+
+    @property
+    def fee_payment(self):
+        return self._localized("fee_payment")
 
     @property
     def company(self):
