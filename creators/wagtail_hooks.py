@@ -77,10 +77,3 @@ def creators_personal_data():
         correction_links=correction_links,
         describe=describe_for_email,
     )
-
-
-@hooks.register("load_demo_content", order=30)
-def load_creators_demo(homes, stdout, **options):
-    from .demo import load
-
-    load(homes, stdout)
