@@ -18,7 +18,7 @@ JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no
 TEXT = {
     "ja": {
         "footer_link": "個人情報に関するご請求",
-        "correction": "訂正（第6条）",
+        "correction": "訂正・追加（第6条）",
         "name": "お名前",
         "email": "メールアドレス",
         "details": "詳細",
@@ -30,7 +30,7 @@ TEXT = {
     },
     "en": {
         "footer_link": "Privacy requests",
-        "correction": "Correction (Article 6)",
+        "correction": "Correction or addition (Article 6)",
         "name": "Name",
         "email": "Email",
         "details": "Details",

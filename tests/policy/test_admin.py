@@ -104,3 +104,16 @@ def test_versions_are_read_only_in_the_admin(policy_ja, superuser, client):
         assert response.status_code in (302, 403)
     assert client.post(reverse("policy_versions:add"), {}).status_code in (302, 403)
     assert PolicyVersion.objects.get().summary_of_changes == "初版"
+
+
+def test_a_versions_admin_page_gives_its_moment_in_japan_time(policy_ja, superuser, client):
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    client.force_login(superuser)
+    version = PolicyVersion.objects.get()
+    html = client.get(reverse("policy_versions:inspect", args=[version.pk])).content.decode()
+    with translation.override("ja"):  # the admin is used in Japanese
+        moment = date_format(timezone.localtime(version.effective_at), "DATETIME_FORMAT")
+    assert moment + " JST" in html
+    assert "+00:00" not in html and "UTC" not in html
