@@ -60,9 +60,9 @@ def ask(page, language, kind_label, name, address, delivery=None):
     page.get_by_label(kind_label, exact=True).check()
     if delivery:
         page.get_by_label(text[delivery], exact=True).check()
-    page.get_by_label(text["name"], exact=True).fill(name)
-    page.get_by_label(text["email"], exact=True).fill(address)
-    page.get_by_label(text["details"], exact=True).fill("Please answer.")
+    page.get_by_role("textbox", name=re.compile("^" + text["name"])).fill(name)
+    page.get_by_role("textbox", name=re.compile("^" + text["email"])).fill(address)
+    page.get_by_role("textbox", name=re.compile("^" + text["details"])).fill("Please answer.")
     page.get_by_role("button", name=text["send"]).click()
     page.wait_for_url(f"**/{language}/privacy-requests/sent/")
 

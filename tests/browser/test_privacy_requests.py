@@ -69,9 +69,11 @@ def ask_for_a_correction(page, language, name, address):
     assert_usable(page)
 
     page.get_by_label(text["correction"]).check()
-    page.get_by_label(text["name"], exact=True).fill(name)
-    page.get_by_label(text["email"], exact=True).fill("not-an-address")
-    page.get_by_label(text["details"], exact=True).fill("芸名の表記を「森下 遥」に直してください。")
+    page.get_by_role("textbox", name=re.compile("^" + text["name"])).fill(name)
+    page.get_by_role("textbox", name=re.compile("^" + text["email"])).fill("not-an-address")
+    page.get_by_role("textbox", name=re.compile("^" + text["details"])).fill(
+        "芸名の表記を「森下 遥」に直してください。"
+    )
     page.get_by_role("button", name=text["send"]).click()
     page.wait_for_load_state()
 
@@ -80,11 +82,14 @@ def ask_for_a_correction(page, language, name, address):
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator(".field--error #id_email").count() == 1
     assert page.get_by_label(text["correction"]).is_checked()
-    assert page.get_by_label(text["name"], exact=True).input_value() == name
-    assert "森下 遥" in page.get_by_label(text["details"], exact=True).input_value()
+    assert page.get_by_role("textbox", name=re.compile("^" + text["name"])).input_value() == name
+    assert (
+        "森下 遥"
+        in page.get_by_role("textbox", name=re.compile("^" + text["details"])).input_value()
+    )
     assert_usable(page)
 
-    page.get_by_label(text["email"], exact=True).fill(address)
+    page.get_by_role("textbox", name=re.compile("^" + text["email"])).fill(address)
     page.get_by_role("button", name=text["send"]).click()
     page.wait_for_url(f"**/{language}/privacy-requests/sent/")
     assert heading(page) == text["check_email"]
