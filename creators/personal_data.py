@@ -194,7 +194,7 @@ def erase_for_email(email):
     pages = list(CreatorPage.objects.filter(creator__in=creators))
     for page in pages:
         page.delete()  # removes its revisions and its search index entry too
-    anonymised = consents._anonymise(
+    anonymised = consents._update_for_erasure(
         creator=None, entry=None, note="", anonymised_at=timezone.now()
     )
     Entry.objects.filter(pk__in=[e.pk for e in entries]).delete()

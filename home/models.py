@@ -87,17 +87,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def featured_pages(self):
-        """Featured works that a visitor may see, in the editor's order, in one query."""
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(pk__in=self.featured_works.values("page_id"))
-            .specific()
-        )
-        order = {fw.page_id: fw.sort_order for fw in self.featured_works.all()}
-        return sorted(pages, key=lambda page: order.get(page.pk, 0))
-
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.append_only import AppendOnlyQuerySet
+
 from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
 
@@ -99,18 +101,6 @@ class Entry(PersonalFields):
         return bool(self.studio_notified_at and self.receipt_sent_at)
 
 
-class ConsentQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("Consent records are append-only.")
-
-    def delete(self):
-        raise PermissionError("Consent records are append-only.")
-
-    def _anonymise(self, **kwargs):
-        """The privacy erasure path only: clears the personal links, keeps the record."""
-        return super().update(**kwargs)
-
-
 class Consent(models.Model):
     """One piece of evidence that a person gave or withdrew a consent (append-only).
 
@@ -166,7 +156,7 @@ class Consent(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
-    objects = ConsentQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consent record")
