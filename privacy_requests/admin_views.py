@@ -39,7 +39,12 @@ class StatusColumn(Column):
 
 
 class QueueFilterSet(WagtailFilterSet):
-    overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
+    # Choices in words, not a BooleanFilter: its active-filter pill would read "Overdue: True".
+    overdue = django_filters.ChoiceFilter(
+        label=gettext_lazy("Overdue"),
+        choices=[("yes", gettext_lazy("Overdue only")), ("no", gettext_lazy("Not overdue"))],
+        method="filter_overdue",
+    )
 
     class Meta:
         model = PrivacyRequest
@@ -47,7 +52,9 @@ class QueueFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         overdue = PrivacyRequest.objects.overdue().values("pk")
-        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+        if value == "yes":
+            return queryset.filter(pk__in=overdue)
+        return queryset.exclude(pk__in=overdue) if value == "no" else queryset
 
 
 class QueueIndexView(generic.IndexView):

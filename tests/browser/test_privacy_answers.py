@@ -223,7 +223,7 @@ def test_the_officers_screens_show_no_raw_values_and_no_utc(open_page):
     log_in(desk, *OFFICER)
     desk.goto("/admin/privacy-requests/")
     assert_reads_well(desk)
-    desk.goto("/admin/privacy-requests/?overdue=true")
+    desk.goto("/admin/privacy-requests/?overdue=yes")
     assert_reads_well(desk)
     creator = Creator.objects.order_by("pk").first()
     desk.goto(f"/admin/creators_creator/inspect/{creator.pk}/")

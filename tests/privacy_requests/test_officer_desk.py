@@ -70,8 +70,8 @@ def test_the_queue_filters_by_kind_status_and_overdue(
     assert listed() == {late.pk, fresh.pk, fee.pk}
     assert listed(kind="purpose_notice") == {fresh.pk}
     assert listed(status="waiting_for_fee") == {fee.pk}
-    assert listed(overdue="true") == {late.pk}
-    assert listed(overdue="false") == {fresh.pk, fee.pk}
+    assert listed(overdue="yes") == {late.pk}
+    assert listed(overdue="no") == {fresh.pk, fee.pk}
     html = officer_client.get(url).content.decode()
     assert "+00:00" not in html and not RAW.search(html)
     with django_assert_max_num_queries(40):
