@@ -75,9 +75,26 @@ def wording_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def shown_wording(consent):
+    """The exact sentence the person saw, proved by the stored hash; "" if it cannot be proved.
+
+    Records made before the wording itself was stored are matched against every sentence the
+    site could have shown for that consent, in that language, under that policy version."""
+    if consent.wording and wording_hash(consent.wording) == consent.wording_sha256:
+        return consent.wording
+    candidates = [
+        consent_wording(consent.what, consent.language, consent.policy_version),
+        consent_wording(consent.what, consent.language),
+        admin_wording(consent.what, True, consent.language),
+        admin_wording(consent.what, False, consent.language),
+    ]
+    return next((c for c in candidates if wording_hash(c) == consent.wording_sha256), "")
+
+
 def record_admin_consent(creator, what, given, language_code, user, note=""):
     from .models import Consent
 
+    wording = admin_wording(what, given, language_code)
     return Consent.objects.create(
         creator=creator,
         what=what,
@@ -85,7 +102,8 @@ def record_admin_consent(creator, what, given, language_code, user, note=""):
         at=timezone.now(),
         how=HOW_ADMIN,
         language=language_code,
-        wording_sha256=wording_hash(admin_wording(what, given, language_code)),
+        wording_sha256=wording_hash(wording),
+        wording=wording,
         policy_version=policy_version_in_force(language_code),
         recorded_by=user,
         note=note,

@@ -32,7 +32,7 @@ def store_entry(form, language_code):
 def create_entry(fields, consents, language_code, policy_version):
     """One transaction: the entry exactly as sent and one consent record per box shown.
 
-    `consents` is [(what, given, wording shown)]; the wording is kept as its SHA-256.
+    `consents` is [(what, given, wording shown)]; the wording is kept with its SHA-256.
     """
     entry = Entry.objects.create(**fields, language=language_code)
     moment = timezone.now()
@@ -45,6 +45,7 @@ def create_entry(fields, consents, language_code, policy_version):
             how=HOW_ENTRY_FORM,
             language=language_code,
             wording_sha256=wording_hash(wording),
+            wording=wording,
             policy_version=policy_version,
         )
     return entry

@@ -5,14 +5,19 @@ consent evidence without personal links; suspend: stop every use at once (nothin
 nobody contacted, the entry form refuses the address).
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from home.personal_data import Section, human_value
 
 from .cache import bump_state
-from .choices import INTRODUCE, PUBLISHING_CONSENTS
-from .consent import consent_states, record_admin_consent
+from .choices import EXPERTISE_LABELS, INTRODUCE, PUBLISHING_CONSENTS
+from .consent import consent_states, record_admin_consent, shown_wording
 from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry, ThirdPartyProvision
 
 PERSONAL = [*PERSONAL_FIELDS, "suspended"]
@@ -38,6 +43,7 @@ def _consent_row(consent):
         "at": consent.at.isoformat(),
         "how": consent.how,
         "language": consent.language,
+        "wording": shown_wording(consent),
         "wording_sha256": consent.wording_sha256,
         "policy_version": version.number if version else None,
         "policy_version_effective_at": version.effective_at.isoformat() if version else None,
@@ -93,6 +99,111 @@ def export_for_email(email):
             _provision_row(p) for p in ThirdPartyProvision.objects.filter(creator__in=creators)
         ],
     }
+
+
+def _person_record(record):
+    """The entry form's fields in words: labels, expertise names, the language's name."""
+    model = type(record)
+    expertise = [str(EXPERTISE_LABELS.get(key, key)) for key in record.expertise]
+    values = {
+        "name": record.name,
+        "stage_name": record.stage_name,
+        "email": record.email,
+        "phone": record.phone,
+        "expertise": expertise + ([record.expertise_other] if record.expertise_other else []),
+        "portfolio_url": record.portfolio_url,
+        "ai_tools": record.ai_tool_names(),
+        "achievements": record.achievements,
+        "language": record.get_language_display(),
+        "suspended": record.suspended,
+    }
+    return [
+        (key, str(model._meta.get_field(key).verbose_name).capitalize(), human_value(value))
+        for key, value in values.items()
+    ]
+
+
+def _policy_version_words(version):
+    if version is None:
+        return "—"
+    return _("Version %(number)s, in force since %(moment)s: %(url)s") % {
+        "number": version.number,
+        "moment": human_value(version.effective_at),
+        "url": settings.WAGTAILADMIN_BASE_URL + version.get_absolute_url(),
+    }
+
+
+def _consent_record(consent):
+    field = Consent._meta.get_field
+    return [
+        ("what", str(field("what").verbose_name).capitalize(), consent.get_what_display()),
+        ("given", _("Given or withdrawn"), _("Given") if consent.given else _("Withdrawn")),
+        ("at", str(field("at").verbose_name).capitalize(), human_value(consent.at)),
+        ("how", str(field("how").verbose_name).capitalize(), consent.get_how_display()),
+        (
+            "language",
+            str(field("language").verbose_name).capitalize(),
+            consent.get_language_display(),
+        ),
+        ("wording", _("The exact wording you agreed to"), shown_wording(consent) or "—"),
+        (
+            "policy_version",
+            _("Privacy policy in force"),
+            _policy_version_words(consent.policy_version),
+        ),
+    ]
+
+
+def describe_for_email(email):
+    """The person's records in words, for the answer to their disclosure request."""
+    creators, entries, consents = _records(email)
+    purpose = _(
+        "To consider working with you on film production and to contact you about it; the "
+        "fields you consented to are shown on your creator profile (privacy policy Article 3)."
+    )
+    entry_records = [
+        [
+            *_person_record(entry),
+            ("message", _("Message"), human_value(entry.message)),
+            ("submitted_at", _("Submitted"), human_value(entry.submitted_at)),
+        ]
+        for entry in entries
+    ]
+    creator_records = [
+        [
+            *_person_record(c),
+            ("created_at", pgettext("creator record", "Recorded"), human_value(c.created_at)),
+        ]
+        for c in creators
+    ]
+    consent_records = [
+        _consent_record(c)
+        for c in consents.select_related("policy_version__locale").order_by("at", "pk")
+    ]
+    page_records = [
+        [
+            ("url", _("Address"), page.full_url or "—"),
+            ("live", pgettext("creator profile", "Published"), human_value(page.live)),
+        ]
+        for page in CreatorPage.objects.filter(creator__in=creators)
+    ]
+    sections = [
+        Section("entries", _("Entries you sent through the entry form"), purpose, entry_records),
+        Section("creators", _("Your creator record"), purpose, creator_records),
+        Section(
+            "consents",
+            _("Your consents and withdrawals"),
+            _("Evidence of what you agreed to, and what may be shown on the site."),
+            consent_records,
+        ),
+        Section(
+            "profile_pages",
+            _("Your creator profile pages"),
+            _("Shows the fields you consented to publish."),
+            page_records,
+        ),
+    ]
+    return [section for section in sections if section.records]
 
 
 @transaction.atomic

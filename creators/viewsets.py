@@ -6,9 +6,12 @@ so that no personal data is copied into Wagtail's search index.
 """
 
 import django_filters
+from django import forms
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -18,8 +21,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
+from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
 
+from .choices import CONSENT_WHAT_CHOICES, EXPERTISE_CHOICES
+from .consent import consent_states
 from .models import PERSONAL_FIELDS, Creator, Entry
 
 
@@ -86,6 +92,64 @@ class EntryIndexView(SafeExportIndexView):
         return buttons
 
 
+def ai_tool_choices():
+    from works.models import AITool
+
+    names = sorted(set(AITool.objects.values_list("name", flat=True)))
+    return [(name, name) for name in names]
+
+
+class ChecklistFormMixin:
+    """Areas of expertise and AI tools as checkboxes, not the JSON they are stored as."""
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "expertise":
+            choices = EXPERTISE_CHOICES
+        elif db_field.name == "ai_tools":
+            choices = ai_tool_choices
+        else:
+            return super().formfield_for_dbfield(db_field, **kwargs)
+        return forms.MultipleChoiceField(
+            label=db_field.verbose_name.capitalize(),
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+
+
+class PersonalRecordInspectView(generic.InspectView):
+    """The record in words: expertise and tool names, Yes/No, Japan time; never raw JSON."""
+
+    def get_expertise_display_value(self):
+        return human_value(self.object.expertise_labels())
+
+    def get_ai_tools_display_value(self):
+        return human_value(self.object.ai_tool_names())
+
+    def get_consents_in_force_display_value(self):
+        states = consent_states([self.object.pk])[self.object.pk]
+        lines = []
+        for what, label in CONSENT_WHAT_CHOICES:
+            state = states.get(what)
+            if state is None:
+                word = _("never recorded")
+            else:
+                word = _("given") if state else _("withdrawn")
+            lines.append(f"{label}: {word}")
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
+
+    def get_field_label(self, field_name, field):
+        if field_name == "consents_in_force":
+            return _("Consents in force")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, (bool, type(None), list, dict)) or hasattr(value, "tzinfo"):
+            return human_value(value)
+        return value
+
+
 class EntryFilterSet(WagtailFilterSet):
     notified = django_filters.BooleanFilter(label=_("Notified"), method="filter_notified")
 
@@ -98,11 +162,12 @@ class EntryFilterSet(WagtailFilterSet):
         return queryset.filter(**sent) if value else queryset.exclude(**sent)
 
 
-class EntryViewSet(ModelViewSet):
+class EntryViewSet(ChecklistFormMixin, ModelViewSet):
     model = Entry
     icon = "mail"
     menu_label = _("Entries")
     index_view_class = EntryIndexView
+    inspect_view_class = PersonalRecordInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     search_backend_name = None
@@ -167,11 +232,12 @@ class CreatorIndexView(SafeExportIndexView):
         return buttons
 
 
-class CreatorViewSet(ModelViewSet):
+class CreatorViewSet(ChecklistFormMixin, ModelViewSet):
     model = Creator
     icon = "user"
     menu_label = _("Creators")
     index_view_class = CreatorIndexView
+    inspect_view_class = PersonalRecordInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     search_backend_name = None
@@ -181,6 +247,13 @@ class CreatorViewSet(ModelViewSet):
     list_export = ["pk", "name", "stage_name", "email", "phone", "expertise", "portfolio_url"]
     export_filename = "creators"
     form_fields = EntryViewSet.form_fields[:-2] + ["language", "suspended"]
+    inspect_view_fields = [
+        "consents_in_force",
+        *PERSONAL_FIELDS,
+        "suspended",
+        "created_at",
+        "updated_at",
+    ]
 
 
 class CreatorsAdminGroup(ViewSetGroup):

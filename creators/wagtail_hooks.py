@@ -7,7 +7,13 @@ from home.personal_data import PersonalDataHandler
 
 from . import admin_views
 from .models import Consent, Creator, Entry, ThirdPartyProvision
-from .personal_data import correction_links, erase_for_email, export_for_email, suspend_for_email
+from .personal_data import (
+    correction_links,
+    describe_for_email,
+    erase_for_email,
+    export_for_email,
+    suspend_for_email,
+)
 from .retention import RULES as RETENTION_RULES
 from .viewsets import CreatorsAdminGroup
 
@@ -90,4 +96,5 @@ def creators_personal_data():
         erase=erase_for_email,
         suspend=suspend_for_email,
         correction_links=correction_links,
+        describe=describe_for_email,
     )

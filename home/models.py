@@ -135,6 +135,15 @@ class SiteSettings(BaseGenericSetting):
         help_text=_("The representative's name, published as APPI Art. 32 asks."),
     )
     representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
+    fee_payment_ja = models.TextField(
+        _("how to pay the disclosure fee (Japanese)"),
+        blank=True,
+        help_text=_(
+            "The bank account for the 1,000 yen fee: bank, branch, account type and number, "
+            "account holder. Sent to the requester with their request number as the reference."
+        ),
+    )
+    fee_payment_en = models.TextField(_("how to pay the disclosure fee (English)"), blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -147,6 +156,10 @@ class SiteSettings(BaseGenericSetting):
             [FieldPanel("representative_ja"), FieldPanel("representative_en")],
             heading=_("Representative"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("fee_payment_ja"), FieldPanel("fee_payment_en")],
+            heading=_("Disclosure fee (bank transfer)"),
+        ),
     ]
 
     class Meta:
@@ -155,6 +168,10 @@ class SiteSettings(BaseGenericSetting):
     def _localized(self, name):
         language = "ja" if (get_language() or "ja").startswith("ja") else "en"
         return getattr(self, f"{name}_{language}")
+
+    @property
+    def fee_payment(self):
+        return self._localized("fee_payment")
 
     @property
     def company(self):

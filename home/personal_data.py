@@ -15,22 +15,31 @@ An app that stores personal data registers a handler with the `register_personal
             erase=erase_for_email,     # email -> number of records erased or anonymised
             suspend=suspend_for_email, # email -> number of records whose use was suspended
             retention=[RetentionRule(...), ...],  # what the daily job erases, and when
+            describe=describe_for_email, # optional: email -> [Section], for the person to read
         )
 
-Every field but `correction_links` is required, and a handler that leaves one out or empty fails
-when it is built: `manage.py check` builds every handler (home.checks), so a forgotten eraser
-stops the deployment instead of silently erasing nothing. An app with nothing to suspend says so
-with an explicit function that returns 0.
+Every field but `correction_links` and `describe` is required, and a handler that leaves one out or
+empty fails when it is built: `manage.py check` builds every handler (home.checks), so a forgotten
+eraser stops the deployment instead of silently erasing nothing. An app with nothing to suspend
+says so with an explicit function that returns 0.
+
+`export` is the machine-readable form (field names, codes); `describe` is what the person reads in
+the answer to a disclosure request: human labels and values in the active language, times in
+Japan time, no internal ids. A handler without `describe` is described from its export, labelled
+from its models' verbose names (`describe_export`).
 
 Privacy requests (privacy_requests) call every registered handler and never import these apps.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 from wagtail import hooks
 
 # The retention schedule, in days (README: "Retention schedule" says why each default).
@@ -81,6 +90,38 @@ class RetentionRule:
         return self.due((now or timezone.now()) - timedelta(days=self.period_days()))
 
 
+@dataclass
+class Section:
+    """One kind of record a handler holds on a person, as the person reads it."""
+
+    key: str  # stable, for the machine-readable answer
+    title: str
+    purpose: str = ""  # how the studio uses these records
+    # Each record is a list of (key, label, value) with value already a human string.
+    records: list = field(default_factory=list)
+
+
+def human_value(value):
+    """A stored value as a person reads it: Yes/No, Japan time, lists joined, "—" for nothing."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return (
+            pgettext("personal data value", "Yes")
+            if value
+            else pgettext("personal data value", "No")
+        )
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT") + " JST"
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(human_value(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {human_value(item)}" for key, item in value.items())
+    return str(value)
+
+
 @dataclass(frozen=True)
 class PersonalDataHandler:
     name: str
@@ -93,6 +134,8 @@ class PersonalDataHandler:
     retention: list  # [RetentionRule]; the public page lists each with its period
     # Optional: email -> [(label, admin url)] where an officer corrects the data by hand.
     correction_links: Callable[[str], list] = field(default=lambda email: [])
+    # Optional: email -> [Section], the records in words for the answer to the person.
+    describe: Callable[[str], list] | None = None
 
     def __post_init__(self):
         _require_filled(self, ["name", "models", "description", "purpose", "retention"])
@@ -134,3 +177,39 @@ def retention_rules():
 
 def covered_models():
     return {model for handler in personal_data_handlers() for model in handler.models}
+
+
+INTERNAL_KEYS = {"id", "pk", "token", "nonce", "confirmation_nonce", "email_digest"}
+
+
+def _is_internal(key):
+    return key in INTERNAL_KEYS or key.endswith("_id") or "token" in key or "nonce" in key
+
+
+def describe_export(handler, email):
+    """Sections for a handler without `describe`: its export, labelled from its models' fields."""
+    fields = {}
+    for model in reversed(handler.models):
+        fields.update({f.name: f for f in model._meta.get_fields() if hasattr(f, "verbose_name")})
+    sections = []
+    for table, rows in (handler.export(email) or {}).items():
+        records = []
+        for row in rows:
+            record = []
+            for key, value in row.items():
+                if _is_internal(key):
+                    continue
+                model_field = fields.get(key)
+                label = str(model_field.verbose_name) if model_field else key.replace("_", " ")
+                if model_field is not None and getattr(model_field, "choices", None):
+                    value = dict(model_field.flatchoices).get(value, value)
+                record.append((key, label[:1].upper() + label[1:], human_value(value)))
+            records.append(record)
+        sections.append(
+            Section(key=table, title=str(table).replace("_", " ").capitalize(), records=records)
+        )
+    return sections
+
+
+def describe(handler, email):
+    return handler.describe(email) if handler.describe else describe_export(handler, email)

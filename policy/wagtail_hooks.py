@@ -5,11 +5,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.personal_data import human_value
 from policy.models import PolicyPage, PolicyVersion
 
 
@@ -75,6 +77,12 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(PolicyVersion, ReadOnlyPermissionPolicy(PolicyVersion))
 
 
+class PolicyVersionInspectView(generic.InspectView):
+    def get_effective_at_display_value(self):
+        # Japan time, said so: the moment the version took effect, as visitors were told it.
+        return human_value(self.object.effective_at)
+
+
 class PolicyVersionViewSet(ModelViewSet):
     model = PolicyVersion
     icon = "history"
@@ -82,6 +90,7 @@ class PolicyVersionViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 900
     inspect_view_enabled = True
+    inspect_view_class = PolicyVersionInspectView
     copy_view_enabled = False
     list_display = ["title", "locale", "number", "effective_at", "summary_of_changes"]
     list_filter = ["locale"]

@@ -1,6 +1,9 @@
 """What the person in charge does with a confirmed request. Each action is written to Wagtail's
 audit log with the officer and the time (invariant 6: every export and erase access is logged);
-log data holds counts and statuses only, never personal data."""
+log data holds counts and statuses only, never personal data.
+
+Each kind of request offers only the actions that answer it (`KIND_ACTIONS`); a request that is
+unconfirmed, closed or anonymised offers none."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,25 +13,45 @@ from wagtail.log_actions import log
 
 from home.personal_data import personal_data_handlers
 
-from . import archive, emails
-from .models import PrivacyRequest
+from . import answer, emails
+from .models import Answer, PrivacyRequest
+from .personal_data import OWN_HANDLER
 
-OWN_HANDLER = "privacy_requests"
 Status = PrivacyRequest.Status
 Fee = PrivacyRequest.Fee
+Kind = PrivacyRequest.Kind
+Delivery = PrivacyRequest.Delivery
+
+DISCLOSING = {"answer", "refuse"}
+KIND_ACTIONS = {
+    Kind.DISCLOSURE: DISCLOSING,
+    Kind.PROVISION_RECORDS: DISCLOSING,
+    Kind.CORRECTION: {"correct", "done", "refuse"},
+    Kind.DELETION: {"correct", "delete", "refuse"},
+    Kind.SUSPENSION: {"suspend", "delete", "refuse"},
+    Kind.PURPOSE_NOTICE: {"notify_purpose", "refuse"},
+    Kind.STOP_PROVISION: {"stop_provision", "refuse"},
+    Kind.OTHER: {"done", "refuse"},
+}
 
 
 def available(privacy_request):
     """The actions an officer may take on this request now, by name."""
-    if not privacy_request.is_confirmed or privacy_request.is_anonymised:
+    if (
+        not privacy_request.is_confirmed
+        or privacy_request.is_anonymised
+        or not privacy_request.is_active
+    ):
         return set()
-    actions = {"disclose", "correct"}
-    if privacy_request.fee_status == Fee.PENDING:
-        actions.discard("disclose")  # Article 5: the fee is settled (or waived) first
-    if privacy_request.is_active:
-        actions |= {"delete", "suspend", "refuse", "done", "fee"}
-        if privacy_request.status == Status.OPEN:
-            actions.add("start")
+    actions = set(KIND_ACTIONS.get(privacy_request.kind, {"done", "refuse"}))
+    if privacy_request.status == Status.OPEN:
+        actions.add("start")
+    if privacy_request.needs_fee and not privacy_request.fee_settled:
+        return {"fee", "refuse"}  # Article 5: nothing is disclosed before the fee is settled
+    if "answer" in actions:
+        actions.discard("answer")
+        actions.add("preview")
+        actions.add("release" if privacy_request.delivery == Delivery.ELECTRONIC else "posted")
     return actions
 
 
@@ -37,11 +60,12 @@ def _require(privacy_request, action):
         raise PermissionDenied(f"'{action}' is not possible on this request now")
 
 
-def change_status(privacy_request, user, status, reason=""):
+def change_status(privacy_request, user, status, reason="", ground=""):
     previous = privacy_request.status
     privacy_request.status = status
     if status == Status.REFUSED:
         privacy_request.refusal_reason = reason
+        privacy_request.refusal_ground = ground
     if status in PrivacyRequest.CLOSED_STATUSES:
         privacy_request.closed_at = timezone.now()
     privacy_request.save()
@@ -61,20 +85,27 @@ def mark_done(privacy_request, user):
     change_status(privacy_request, user, Status.DONE)
 
 
-def refuse(privacy_request, user, reason):
+def refuse(privacy_request, user, ground, reason):
     _require(privacy_request, "refuse")
+    if ground not in PrivacyRequest.RefusalGround.values:
+        raise ValueError(_("Choose the ground for the refusal: the requester is told it."))
     if not reason.strip():
-        raise ValueError(_("A refusal needs a reason: the requester is told it."))
-    change_status(privacy_request, user, Status.REFUSED, reason.strip())
+        raise ValueError(_("A refusal needs an explanation: the requester is told it."))
+    change_status(privacy_request, user, Status.REFUSED, reason.strip(), ground)
 
 
-def set_fee(privacy_request, user, fee_status):
+def set_fee(privacy_request, user, fee_status, settled_at=None):
+    """Record the fee as paid (on the day it arrived) or waived; the answering time starts then."""
     _require(privacy_request, "fee")
-    if fee_status not in (Fee.PAID, Fee.WAIVED, Fee.NOT_REQUIRED):
-        raise ValueError(f"unknown fee status {fee_status!r}")
+    if fee_status not in (Fee.PAID, Fee.WAIVED):
+        raise ValueError(_("Choose whether the fee was paid or waived."))
+    now = timezone.now()
+    settled_at = settled_at or now
+    if settled_at > now:
+        raise ValueError(_("The day the fee arrived cannot be in the future."))
     previous = privacy_request.fee_status
-    privacy_request.fee_status = fee_status
-    privacy_request.save(update_fields=["fee_status"])
+    privacy_request.settle_fee(fee_status, settled_at)
+    privacy_request.save(update_fields=["fee_status", "fee_settled_at", "due_at"])
     log(
         privacy_request,
         "privacy_requests.fee",
@@ -85,12 +116,33 @@ def set_fee(privacy_request, user, fee_status):
         change_status(privacy_request, user, Status.IN_PROGRESS)
 
 
-def disclose(privacy_request, user):
-    """Build the archive for download; logged every time it is built (each is an export)."""
-    _require(privacy_request, "disclose")
-    filename, content, summary = archive.build_zip(privacy_request)
-    log(privacy_request, "privacy_requests.export", user=user, data={"tables": summary})
-    return filename, content
+def preview(privacy_request, user, printable=True):
+    """The answer as the person will read it; every showing is an export, so it is logged."""
+    _require(privacy_request, "preview")
+    html, context = answer.render_html(privacy_request, printable=printable)
+    count = sum(len(section.records) for section in context["sections"])
+    log(privacy_request, "privacy_requests.export", user=user, data={"records": count})
+    return html
+
+
+@transaction.atomic
+def release(privacy_request, user, link_for):
+    """Store the electronic answer behind a single-use link and email the link to the person.
+
+    `link_for(token)` makes the absolute URL of the download page in the requester's language."""
+    _require(privacy_request, "release")
+    filename, content, count = answer.build_zip(privacy_request)
+    released, token = Answer.release(privacy_request, filename, content)
+    log(privacy_request, "privacy_requests.release", user=user, data={"records": count})
+    emails.send_answer_link(privacy_request, released, link_for(token))
+    change_status(privacy_request, user, Status.DONE)
+    return released
+
+
+def mark_posted(privacy_request, user):
+    _require(privacy_request, "posted")
+    log(privacy_request, "privacy_requests.posted", user=user)
+    change_status(privacy_request, user, Status.DONE)
 
 
 def record_correction(privacy_request, user, note):
@@ -141,6 +193,29 @@ def suspend(privacy_request, user):
     log(privacy_request, "privacy_requests.suspend", user=user, data={"suspended": outcome})
     change_status(privacy_request, user, Status.DONE)
     return outcome
+
+
+@transaction.atomic
+def stop_provision(privacy_request, user):
+    """Stop providing the person's data to third parties, in every holder that provides any."""
+    _require(privacy_request, "stop_provision")
+    outcome = {}
+    for handler in personal_data_handlers():
+        stop = getattr(handler, "stop_provision", None)
+        if stop is not None:
+            outcome[handler.name] = stop(privacy_request.email)
+    privacy_request.outcome = {"provision_stopped": outcome}
+    privacy_request.save(update_fields=["outcome"])
+    log(privacy_request, "privacy_requests.stop_provision", user=user, data=outcome)
+    change_status(privacy_request, user, Status.DONE)
+    return outcome
+
+
+def notify_purpose(privacy_request, user):
+    """Tell the person the purposes each of their records is used for (the status email)."""
+    _require(privacy_request, "notify_purpose")
+    log(privacy_request, "privacy_requests.notify_purpose", user=user)
+    change_status(privacy_request, user, Status.DONE)
 
 
 def retry_email(request_email, user):

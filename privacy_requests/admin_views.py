@@ -2,14 +2,20 @@
 plus the action, download and email-retry endpoints."""
 
 import logging
+from datetime import datetime, time
 
+import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -18,7 +24,7 @@ from wagtail.models import ModelLogEntry
 from . import actions
 from .models import PrivacyRequest, RequestEmail
 from .permissions import is_privacy_officer
-from .personal_data import REQUEST_FIELDS
+from .records import request_facts
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +36,25 @@ class StatusColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["request_obj"] = instance
         return context
+
+
+class QueueFilterSet(WagtailFilterSet):
+    # Choices in words, not a BooleanFilter: its active-filter pill would read "Overdue: True".
+    overdue = django_filters.ChoiceFilter(
+        label=gettext_lazy("Overdue"),
+        choices=[("yes", gettext_lazy("Overdue only")), ("no", gettext_lazy("Not overdue"))],
+        method="filter_overdue",
+    )
+
+    class Meta:
+        model = PrivacyRequest
+        fields = ["kind", "status"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = PrivacyRequest.objects.overdue().values("pk")
+        if value == "yes":
+            return queryset.filter(pk__in=overdue)
+        return queryset.exclude(pk__in=overdue) if value == "no" else queryset
 
 
 class QueueIndexView(generic.IndexView):
@@ -55,17 +80,16 @@ class RequestInspectView(generic.InspectView):
         privacy_request = self.object
         context.update(
             privacy_request=privacy_request,
+            facts=request_facts(privacy_request),
             available=actions.available(privacy_request),
+            refusal_grounds=PrivacyRequest.RefusalGround.choices,
+            answers=privacy_request.answers.all(),
+            today=timezone.localdate().isoformat(),
             is_overdue=privacy_request.is_overdue(),
             emails=privacy_request.emails.all(),
             correction_links=actions.correction_links(privacy_request)
             if privacy_request.email and not privacy_request.is_anonymised
             else [],
-            fee_choices=[
-                (PrivacyRequest.Fee.PAID, _("Mark fee paid")),
-                (PrivacyRequest.Fee.WAIVED, _("Waive fee")),
-                (PrivacyRequest.Fee.NOT_REQUIRED, _("Fee not required")),
-            ],
             log_entries=ModelLogEntry.objects.for_instance(privacy_request)
             .select_related("user")
             .order_by("-timestamp"),
@@ -80,32 +104,84 @@ class OfficerOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def _settled_at(value):
+    """The day the fee arrived (a date in Japan time) as the start of that day; None for today."""
+    day = parse_date(value or "")
+    if day is None or day == timezone.localdate():
+        return None
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _answer_link(request, privacy_request):
+    from .models import PrivacyRequestPage
+
+    page = (
+        PrivacyRequestPage.objects.live()
+        .filter(locale__language_code=privacy_request.language)
+        .first()
+        or PrivacyRequestPage.objects.live().first()
+    )
+    if page is None:
+        raise ValueError(_("There is no published privacy requests page to download from."))
+
+    def link_for(token):
+        path = page.get_url(request) + page.reverse_subpage("answer", args=[token])
+        return request.build_absolute_uri(path)
+
+    return link_for
+
+
+# What the officer is told after each action: says what happened, never "done" for a fee.
+SUCCESS = {
+    "start": gettext_lazy("Work started: the requester was told."),
+    "done": gettext_lazy("Closed as carried out: the requester was told."),
+    "refuse": gettext_lazy("Refused: the requester was told the ground."),
+    "correct": gettext_lazy("Correction recorded."),
+    "delete": gettext_lazy("The person's data was erased everywhere."),
+    "suspend": gettext_lazy("All use of the person's data was suspended."),
+    "release": gettext_lazy("Answer released: the download link was emailed to the requester."),
+    "posted": gettext_lazy("Recorded as posted: the requester was told."),
+    "stop_provision": gettext_lazy("Provision to third parties stopped: the requester was told."),
+    "notify_purpose": gettext_lazy("The purposes of use were emailed to the requester."),
+}
+
+
 class RequestActionView(OfficerOnlyMixin, View):
     http_method_names = ["post"]
+
+    def run(self, request, privacy_request, action):
+        user = request.user
+        post = request.POST
+        if action == "fee":
+            fee_status = post.get("fee_status", "")
+            actions.set_fee(privacy_request, user, fee_status, _settled_at(post.get("settled_on")))
+            due = date_format(timezone.localtime(privacy_request.due_at), "DATE_FORMAT")
+            if fee_status == PrivacyRequest.Fee.WAIVED:
+                return _("Fee waived; the answer is due by %(due)s.") % {"due": due}
+            return _("Fee recorded as paid; the answer is due by %(due)s.") % {"due": due}
+        if action == "refuse":
+            actions.refuse(privacy_request, user, post.get("ground", ""), post.get("reason", ""))
+        elif action == "correct":
+            actions.record_correction(privacy_request, user, post.get("note", ""))
+        elif action == "delete":
+            if post.get("confirm") != "yes":
+                raise ValueError(_("Tick the box to confirm the deletion."))
+            actions.erase(privacy_request, user)
+        elif action == "release":
+            actions.release(privacy_request, user, _answer_link(request, privacy_request))
+        elif action in SIMPLE_ACTIONS:
+            SIMPLE_ACTIONS[action](privacy_request, user)
+        else:
+            raise ValueError(_("Unknown action."))
+        return str(SUCCESS[action])
 
     def post(self, request, pk):
         privacy_request = get_object_or_404(PrivacyRequest, pk=pk)
         action = request.POST.get("action", "")
-        user = request.user
         try:
-            if action == "start":
-                actions.start(privacy_request, user)
-            elif action == "done":
-                actions.mark_done(privacy_request, user)
-            elif action == "refuse":
-                actions.refuse(privacy_request, user, request.POST.get("reason", ""))
-            elif action == "fee":
-                actions.set_fee(privacy_request, user, request.POST.get("fee_status", ""))
-            elif action == "correct":
-                actions.record_correction(privacy_request, user, request.POST.get("note", ""))
-            elif action == "delete":
-                if request.POST.get("confirm") != "yes":
-                    raise ValueError(_("Tick the box to confirm the deletion."))
-                actions.erase(privacy_request, user)
-            elif action == "suspend":
-                actions.suspend(privacy_request, user)
-            else:
-                raise ValueError(_("Unknown action."))
+            message = self.run(request, privacy_request, action)
+        except PermissionDenied:
+            messages.error(request, _("That action does not fit this request in its state."))
         except ValueError as error:
             messages.error(request, str(error))
         except Exception as error:  # noqa: BLE001  a data holder failed: say so, keep the page
@@ -115,16 +191,31 @@ class RequestActionView(OfficerOnlyMixin, View):
                 _("The action failed and nothing was changed: %(error)s") % {"error": error},
             )
         else:
-            messages.success(request, _("Done: %(request)s") % {"request": privacy_request})
+            messages.success(request, message)
         return redirect("privacy_requests:inspect", pk)
 
 
-class DisclosureDownloadView(OfficerOnlyMixin, View):
+SIMPLE_ACTIONS = {
+    "start": actions.start,
+    "done": actions.mark_done,
+    "suspend": actions.suspend,
+    "posted": actions.mark_posted,
+    "stop_provision": actions.stop_provision,
+    "notify_purpose": actions.notify_purpose,
+}
+
+
+class AnswerPreviewView(OfficerOnlyMixin, View):
+    """The answer as the person reads it: the written answer to print and post, or a preview."""
+
     def get(self, request, pk):
         privacy_request = get_object_or_404(PrivacyRequest, pk=pk)
-        filename, content = actions.disclose(privacy_request, request.user)
-        response = HttpResponse(content, content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        try:
+            html = actions.preview(privacy_request, request.user)
+        except PermissionDenied:
+            messages.error(request, _("The answer can be shown once the fee is settled."))
+            return redirect("privacy_requests:inspect", pk)
+        response = HttpResponse(html)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -150,13 +241,6 @@ class PrivacyRequestViewSet(ModelViewSet):
     index_view_class = QueueIndexView
     inspect_view_class = RequestInspectView
     inspect_view_enabled = True
-    # Everything a disclosure gives the requester, then what only the officer records.
-    inspect_view_fields = [
-        *(name for name in REQUEST_FIELDS if name != "id"),
-        "officer_note",
-        "outcome",
-        "anonymised_at",
-    ]
     list_display = [
         "__str__",
         "kind",
@@ -164,7 +248,7 @@ class PrivacyRequestViewSet(ModelViewSet):
         "received_at",
         "due_at",
     ]
-    list_filter = ["status", "kind"]
+    filterset_class = QueueFilterSet
     exclude_form_fields = []
 
     def get_urlpatterns(self):
@@ -172,6 +256,6 @@ class PrivacyRequestViewSet(ModelViewSet):
 
         return super().get_urlpatterns() + [
             path("action/<int:pk>/", RequestActionView.as_view(), name="action"),
-            path("download/<int:pk>/", DisclosureDownloadView.as_view(), name="download"),
+            path("answer/<int:pk>/", AnswerPreviewView.as_view(), name="answer"),
             path("email/<int:pk>/retry/", EmailRetryView.as_view(), name="retry_email"),
         ]

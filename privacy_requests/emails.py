@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import RequestEmail
+from .models.requests import due_days
 from .tasks import send_request_email
 from .tokens import make_token
 
@@ -55,20 +56,61 @@ def send_confirmation(privacy_request, page, request):
     )
 
 
+def _status_context(privacy_request):
+    from home.models import SiteSettings
+
+    from .answer import sections_for
+
+    context = {
+        "privacy_request": privacy_request,
+        "site_settings": SiteSettings.load(),
+        "fee_yen": f"{privacy_request.FEE_YEN:,}",
+        "due_days": due_days(),
+    }
+    if privacy_request.kind == privacy_request.Kind.PURPOSE_NOTICE:
+        context["sections"] = sections_for(privacy_request)
+    return context
+
+
 def send_status_change(privacy_request):
     if not privacy_request.email:
         return None
-    with translation.override(privacy_request.language):
+    with translation.override(privacy_request.language), timezone.override("Asia/Tokyo"):
         subject = _("[ALLIN STUDIO] Your privacy request #%(number)s: %(status)s") % {
             "number": privacy_request.pk,
             "status": privacy_request.get_status_display(),
         }
         body = render_to_string(
-            "privacy_requests/emails/status.txt", {"privacy_request": privacy_request}
+            "privacy_requests/emails/status.txt", _status_context(privacy_request)
+        )
+    purpose = (
+        RequestEmail.Purpose.FEE
+        if privacy_request.status == privacy_request.Status.WAITING_FOR_FEE
+        else RequestEmail.Purpose.STATUS
+    )
+    return queue(
+        privacy_request,
+        purpose,
+        privacy_request.email,
+        privacy_request.language,
+        subject,
+        body,
+    )
+
+
+def send_answer_link(privacy_request, answer, link):
+    """The electronic answer: a single-use link, to the address the requester confirmed."""
+    with translation.override(privacy_request.language), timezone.override("Asia/Tokyo"):
+        subject = _("[ALLIN STUDIO] The answer to your privacy request #%(number)s") % {
+            "number": privacy_request.pk
+        }
+        body = render_to_string(
+            "privacy_requests/emails/answer.txt",
+            {"privacy_request": privacy_request, "answer": answer, "link": link},
         )
     return queue(
         privacy_request,
-        RequestEmail.Purpose.STATUS,
+        RequestEmail.Purpose.ANSWER,
         privacy_request.email,
         privacy_request.language,
         subject,

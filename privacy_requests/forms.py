@@ -13,7 +13,22 @@ class PrivacyRequestForm(HoneypotMixin):
         label=_("What would you like us to do?"),
         choices=PrivacyRequest.Kind.choices,
         widget=forms.RadioSelect,
-        help_text=_("A disclosure costs 1,000 yen per case (Article 5). Everything else is free."),
+        help_text=_(
+            "A disclosure (of your data or of the records of provision to third parties) costs "
+            "1,000 yen per case (Article 5). Everything else is free."
+        ),
+    )
+    delivery = forms.ChoiceField(
+        label=_("How would you like to receive a disclosure?"),
+        choices=PrivacyRequest.Delivery.choices,
+        initial=PrivacyRequest.Delivery.ELECTRONIC,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Only for a disclosure. Electronically: a download link, valid for 7 days and usable "
+            "once, to the address below. In writing: a letter by post (reply to our email with "
+            "your postal address)."
+        ),
     )
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(
@@ -32,7 +47,10 @@ class PrivacyRequestForm(HoneypotMixin):
         ),
     )
 
-    field_order = ["kind", "name", "email", "details", "website"]
+    field_order = ["kind", "delivery", "name", "email", "details", "website"]
+
+    def clean_delivery(self):
+        return self.cleaned_data.get("delivery") or PrivacyRequest.Delivery.ELECTRONIC
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

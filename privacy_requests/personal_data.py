@@ -5,12 +5,14 @@ emails sent to them, and a deletion anonymises them (see models.py for what stay
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
-from home.personal_data import PersonalDataHandler
+from home.personal_data import PersonalDataHandler, Section, human_value
 
 from .models import PrivacyRequest, RequestEmail
 from .retention import RULES as RETENTION_RULES
+
+OWN_HANDLER = "privacy_requests"
 
 REQUEST_FIELDS = [
     "id",
@@ -52,6 +54,34 @@ def export_for_email(email):
     }
 
 
+def describe_requests(email, exclude=None):
+    """The person's requests in words (`exclude`: the request being answered)."""
+    requests = PrivacyRequest.objects.for_email(email).order_by("received_at")
+    if exclude is not None:
+        requests = requests.exclude(pk=exclude)
+    field = PrivacyRequest._meta.get_field
+
+    def label(name):
+        return str(field(name).verbose_name).capitalize()
+
+    records = [
+        [
+            ("number", _("Request number"), str(r.pk)),
+            ("kind", label("kind"), r.get_kind_display()),
+            ("status", label("status"), r.get_status_display()),
+            ("name", label("name"), human_value(r.name)),
+            ("email", label("email"), human_value(r.email)),
+            ("details", label("details"), human_value(r.details)),
+            ("received_at", label("received_at"), human_value(r.received_at)),
+            ("closed_at", label("closed_at"), human_value(r.closed_at)),
+            ("refusal_reason", label("refusal_reason"), human_value(r.refusal_reason)),
+        ]
+        for r in requests
+    ]
+    purpose = _("To answer your requests about your personal data and keep a record of them.")
+    return [Section("privacy_requests", _("Your earlier privacy requests"), purpose, records)]
+
+
 def erase_for_email(email):
     """Anonymise every request of this email and forget the addresses of emails already sent.
 
@@ -73,7 +103,8 @@ def erase_for_email(email):
 
 def privacy_requests_personal_data():
     return PersonalDataHandler(
-        name="privacy_requests",
+        name=OWN_HANDLER,
+        describe=describe_requests,
         models=[PrivacyRequest, RequestEmail],
         description=_(
             "Privacy requests: the requester's name, email and details, and the emails we sent "

@@ -5,7 +5,9 @@ its errors in the page's language and the values kept; a flood from one address 
 """
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_protect
 from wagtail.log_actions import log
 
@@ -13,7 +15,7 @@ from home import ratelimit
 
 from . import emails, tokens
 from .forms import PrivacyRequestForm, ResendForm
-from .models import PrivacyRequest
+from .models import Answer, PrivacyRequest
 
 RATE_LIMIT = ("PRIVACY_REQUEST_RATE_LIMIT", (5, 60 * 60))
 
@@ -45,6 +47,7 @@ def request_form(request, page):
         with transaction.atomic():
             privacy_request = PrivacyRequest.objects.create(
                 kind=form.cleaned_data["kind"],
+                delivery=form.cleaned_data["delivery"],
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 details=form.cleaned_data["details"],
@@ -137,3 +140,49 @@ def resend(request, page):
         return _render(request, page, "privacy_requests/resend.html", {"resent": True})
     status = 400 if form.is_bound else 200
     return _render(request, page, "privacy_requests/resend.html", {"form": form}, status=status)
+
+
+def _answer_state(answer):
+    if answer is None:
+        return "invalid"
+    if answer.downloaded_at:
+        return "used"
+    if answer.file_deleted_at or answer.is_expired():
+        return "expired"
+    return "available"
+
+
+@csrf_protect
+def answer_download(request, page, token):
+    """The electronic answer: a page with a button (mail scanners only GET), then the file once.
+
+    The download and every refused try are in the audit log; the file is deleted once fetched."""
+    answer = Answer.for_token(token)
+    state = _answer_state(answer)
+    if state == "available" and request.method == "POST":
+        with transaction.atomic():
+            answer = Answer.objects.select_for_update().get(pk=answer.pk)
+            state = _answer_state(answer)
+            if state == "available":
+                content = bytes(answer.content)
+                answer.downloaded_at = timezone.now()
+                answer.save(update_fields=["downloaded_at"])
+                answer.delete_file()
+                log(answer.privacy_request, "privacy_requests.download", data={"answer": answer.pk})
+        if state == "available":
+            response = HttpResponse(content, content_type="application/zip")
+            response["Content-Disposition"] = f'attachment; filename="{answer.filename}"'
+            response["Cache-Control"] = "no-store"
+            return response
+    if answer is not None and state != "available":
+        log(answer.privacy_request, "privacy_requests.download_refused", data={"state": state})
+    status = {"available": 200, "invalid": 404}.get(state, 410)
+    response = _render(
+        request,
+        page,
+        "privacy_requests/answer_download.html",
+        {"answer": answer, "state": state},
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -110,8 +110,10 @@ class Entry(PersonalFields):
 class Consent(models.Model):
     """One piece of evidence that a person gave or withdrew a consent (append-only).
 
-    The current state of a consent is its latest record. `wording_sha256` is the hash of the
-    exact sentence the person saw, so the wording can be proved later without storing copies.
+    The current state of a consent is its latest record. `wording` is the exact sentence the
+    person saw (shown back to them in a disclosure) and `wording_sha256` its hash, which proves
+    it unchanged; records made before the text was kept get it back from the hash
+    (creators.consent.shown_wording).
     """
 
     creator = models.ForeignKey(
@@ -136,6 +138,11 @@ class Consent(models.Model):
     how = models.CharField(_("how"), max_length=16, choices=CONSENT_HOW_CHOICES)
     language = models.CharField(_("language shown"), max_length=8, choices=LANGUAGE_CHOICES)
     wording_sha256 = models.CharField(_("SHA-256 of the wording shown"), max_length=64)
+    wording = models.TextField(
+        _("wording shown"),
+        blank=True,
+        help_text=_("The exact sentence the person saw; its SHA-256 is kept beside it as proof."),
+    )
     policy_version = models.ForeignKey(
         "policy.PolicyVersion",
         null=True,

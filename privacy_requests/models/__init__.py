@@ -1,6 +1,7 @@
 """The privacy-request records and the public page that takes them."""
 
+from .answers import Answer
 from .pages import PrivacyRequestPage
 from .requests import PrivacyRequest, RequestEmail
 
-__all__ = ["PrivacyRequest", "PrivacyRequestPage", "RequestEmail"]
+__all__ = ["Answer", "PrivacyRequest", "PrivacyRequestPage", "RequestEmail"]

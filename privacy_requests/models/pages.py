@@ -54,6 +54,12 @@ class PrivacyRequestPage(RoutablePageMixin, BasePage):
 
         return views.confirm(request, self, token)
 
+    @path("answer/<str:token>/")
+    def answer(self, request, token):
+        from .. import views
+
+        return views.answer_download(request, self, token)
+
     @path("resend/")
     def resend(self, request):
         from .. import views

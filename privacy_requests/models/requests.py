@@ -56,10 +56,16 @@ class PrivacyRequestQuerySet(models.QuerySet):
 
 class PrivacyRequest(models.Model):
     class Kind(models.TextChoices):
-        DISCLOSURE = "disclosure", _("Disclosure (Article 5)")
-        CORRECTION = "correction", _("Correction (Article 6)")
-        DELETION = "deletion", _("Deletion (Article 6)")
-        SUSPENSION = "suspension", _("Suspension of use (Article 7)")
+        DISCLOSURE = "disclosure", _("Disclosure of my personal data (Article 5)")
+        CORRECTION = "correction", _("Correction or addition (Article 6)")
+        DELETION = "deletion", _("Deletion of incorrect data (Article 6)")
+        SUSPENSION = "suspension", _("Suspension of use or erasure (Article 7)")
+        PURPOSE_NOTICE = "purpose_notice", _("Notice of the purposes of use")
+        STOP_PROVISION = "stop_provision", _("Stop providing my data to third parties")
+        PROVISION_RECORDS = (
+            "provision_records",
+            _("Disclosure of the records of provision to third parties"),
+        )
         OTHER = "other", _("Other inquiry")
 
     class Status(models.TextChoices):
@@ -70,12 +76,37 @@ class PrivacyRequest(models.Model):
         DONE = "done", _("Done")
         REFUSED = "refused", _("Refused")
 
+    class Delivery(models.TextChoices):
+        ELECTRONIC = "electronic", _("Electronically (a download link by email)")
+        POST = "post", _("In writing (by post)")
+
+    class RefusalGround(models.TextChoices):
+        HARM = (
+            "harm",
+            _(
+                "Article 5 (1): it could harm the life, body, property or other rights and interests "
+                "of the person or a third party"
+            ),
+        )
+        BUSINESS = (
+            "business",
+            _("Article 5 (2): it could seriously impede the proper conduct of our business"),
+        )
+        LAW = "law", _("Article 5 (3): it would violate laws and regulations")
+        NOT_APPLICABLE = (
+            "not_applicable",
+            _("The conditions of the policy article for this kind of request are not met"),
+        )
+
     class Fee(models.TextChoices):
         NOT_REQUIRED = "not_required", _("Not required")
         PENDING = "pending", _("Pending payment")
         PAID = "paid", _("Paid")
         WAIVED = "waived", _("Waived")
 
+    # Article 5's fee: the disclosures (of the data and of the provision records) cost 1,000 yen.
+    FEE_KINDS = (Kind.DISCLOSURE, Kind.PROVISION_RECORDS)
+    FEE_YEN = 1000
     ACTIVE_STATUSES = (Status.OPEN, Status.WAITING_FOR_FEE, Status.IN_PROGRESS)
     CLOSED_STATUSES = (Status.DONE, Status.REFUSED)
 
@@ -95,6 +126,17 @@ class PrivacyRequest(models.Model):
     confirmation_nonce = models.CharField(max_length=32, blank=True, editable=False)
     fee_status = models.CharField(
         _("fee"), max_length=20, choices=Fee.choices, default=Fee.NOT_REQUIRED
+    )
+    delivery = models.CharField(
+        _("answer delivered"),
+        max_length=12,
+        choices=Delivery.choices,
+        default=Delivery.ELECTRONIC,
+        help_text=_("How the requester asked to receive a disclosure (APPI Article 33)."),
+    )
+    fee_settled_at = models.DateTimeField(_("fee settled"), null=True, blank=True)
+    refusal_ground = models.CharField(
+        _("ground for refusal"), max_length=20, choices=RefusalGround.choices, blank=True
     )
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     officer_note = models.TextField(_("officer's note"), blank=True)
@@ -145,13 +187,34 @@ class PrivacyRequest(models.Model):
         """The requester proved they hold the address: the case opens and the clock starts."""
         now = now or timezone.now()
         self.confirmed_at = now
-        self.due_at = now + timedelta(days=due_days())
         self.confirmation_nonce = ""
-        if self.kind == self.Kind.DISCLOSURE:
+        if self.needs_fee:
+            # The clock stops while the fee is outstanding: see settle_fee().
             self.status = self.Status.WAITING_FOR_FEE
             self.fee_status = self.Fee.PENDING
+            self.due_at = None
         else:
             self.status = self.Status.OPEN
+            self.due_at = now + timedelta(days=due_days())
+
+    @property
+    def needs_fee(self):
+        return self.kind in self.FEE_KINDS
+
+    @property
+    def fee_settled(self):
+        return self.fee_status != self.Fee.PENDING
+
+    def settle_fee(self, fee_status, settled_at):
+        """The fee arrived (or was waived) at `settled_at`: the full answering time starts then.
+
+        The wait for the payment is the requester's, not ours, so it does not count; but the
+        officer's delay in recording it does not count against the requester either, since
+        `settled_at` is when the money arrived, not when it was recorded."""
+        self.fee_status = fee_status
+        self.fee_settled_at = settled_at
+        if self.confirmed_at and self.due_at is None:
+            self.due_at = max(settled_at, self.confirmed_at) + timedelta(days=due_days())
 
     def anonymise(self, now=None):
         self.name = ""
@@ -160,6 +223,8 @@ class PrivacyRequest(models.Model):
         self.officer_note = ""
         self.refusal_reason = ""
         self.confirmation_nonce = ""
+        if self.pk:
+            self.answers.all().delete()  # an answer file is that person's data
         self.anonymised_at = now or timezone.now()
 
 
@@ -169,6 +234,8 @@ class RequestEmail(models.Model):
     class Purpose(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation link")
         STATUS = "status", _("Status change")
+        FEE = "fee", _("How to pay the fee")
+        ANSWER = "answer", _("The answer")
         NOTIFY_STUDIO = "notify_studio", _("Notice to the studio")
 
     class Delivery(models.TextChoices):

@@ -18,7 +18,7 @@ JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no
 TEXT = {
     "ja": {
         "footer_link": "個人情報に関するご請求",
-        "correction": "訂正（第6条）",
+        "correction": "訂正・追加（第6条）",
         "name": "お名前",
         "email": "メールアドレス",
         "details": "詳細",
@@ -30,7 +30,7 @@ TEXT = {
     },
     "en": {
         "footer_link": "Privacy requests",
-        "correction": "Correction (Article 6)",
+        "correction": "Correction or addition (Article 6)",
         "name": "Name",
         "email": "Email",
         "details": "Details",
@@ -69,9 +69,11 @@ def ask_for_a_correction(page, language, name, address):
     assert_usable(page)
 
     page.get_by_label(text["correction"]).check()
-    page.get_by_label(text["name"], exact=True).fill(name)
-    page.get_by_label(text["email"], exact=True).fill("not-an-address")
-    page.get_by_label(text["details"], exact=True).fill("芸名の表記を「森下 遥」に直してください。")
+    page.get_by_role("textbox", name=re.compile("^" + text["name"])).fill(name)
+    page.get_by_role("textbox", name=re.compile("^" + text["email"])).fill("not-an-address")
+    page.get_by_role("textbox", name=re.compile("^" + text["details"])).fill(
+        "芸名の表記を「森下 遥」に直してください。"
+    )
     page.get_by_role("button", name=text["send"]).click()
     page.wait_for_load_state()
 
@@ -80,11 +82,14 @@ def ask_for_a_correction(page, language, name, address):
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator(".field--error #id_email").count() == 1
     assert page.get_by_label(text["correction"]).is_checked()
-    assert page.get_by_label(text["name"], exact=True).input_value() == name
-    assert "森下 遥" in page.get_by_label(text["details"], exact=True).input_value()
+    assert page.get_by_role("textbox", name=re.compile("^" + text["name"])).input_value() == name
+    assert (
+        "森下 遥"
+        in page.get_by_role("textbox", name=re.compile("^" + text["details"])).input_value()
+    )
     assert_usable(page)
 
-    page.get_by_label(text["email"], exact=True).fill(address)
+    page.get_by_role("textbox", name=re.compile("^" + text["email"])).fill(address)
     page.get_by_role("button", name=text["send"]).click()
     page.wait_for_url(f"**/{language}/privacy-requests/sent/")
     assert heading(page) == text["check_email"]

@@ -1,5 +1,5 @@
-"""One rule for formula cells in every spreadsheet the site writes (admin export, disclosure
-archive): here the rule itself, and both writers use it."""
+"""One rule for formula cells in every spreadsheet the site writes: the rule itself, and that the
+admin export uses it. (A disclosure answer is an HTML letter and JSON, no spreadsheet.)"""
 
 import pytest
 
@@ -18,16 +18,7 @@ def test_other_values_are_kept(value):
     assert neutralise_formula(value) == value
 
 
-def test_the_disclosure_archive_and_the_admin_export_share_the_rule():
+def test_the_admin_export_uses_the_rule():
     import creators.viewsets
-    import privacy_requests.archive
 
     assert creators.viewsets.neutralise_formula is neutralise_formula
-    assert privacy_requests.archive.neutralise_formula is neutralise_formula
-
-
-def test_an_archive_csv_neutralises_full_width_formulas():
-    from privacy_requests.archive import _csv
-
-    text = _csv([{"name": '＝HYPERLINK("x")', "note": "=1+1", "ok": "普通"}])
-    assert "'＝HYPERLINK" in text and "'=1+1" in text and ",普通" in text

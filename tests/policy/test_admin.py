@@ -123,3 +123,17 @@ def test_no_unpublish_or_expiry_is_offered_for_the_live_policy(policy_ja, client
     home = policy_ja.get_parent()
     html = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
     assert 'name="expire_at"' in html
+
+
+def test_a_versions_admin_page_gives_its_moment_in_japan_time(policy_ja, superuser, client):
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    client.force_login(superuser)
+    version = PolicyVersion.objects.get()
+    html = client.get(reverse("policy_versions:inspect", args=[version.pk])).content.decode()
+    language = html.split('<html lang="', 1)[1].split('"', 1)[0]  # the admin user's language
+    with translation.override(language):
+        moment = date_format(timezone.localtime(version.effective_at), "DATETIME_FORMAT")
+    assert moment + " JST" in html
+    # (the revision shown beside it is Wagtail's own string and not ours to reword)

@@ -191,3 +191,31 @@ def confirmed_request(client, submit, mailoutbox):
         return privacy_request
 
     return do
+
+
+def answer_link(mailoutbox):
+    """The path of the download link in the newest "answer" email."""
+    for message in reversed(mailoutbox):
+        match = re.search(r"https?://[^/\s]+(/\S+/answer/[A-Za-z0-9_-]+/)", message.body)
+        if match:
+            return match.group(1)
+    raise AssertionError("no answer link was emailed")
+
+
+@pytest.fixture
+def fetch_answer(client, mailoutbox):
+    """Open the emailed answer link as the requester does and press the button: the ZIP."""
+
+    def do():
+        import io
+        import zipfile
+
+        link = answer_link(mailoutbox)
+        page = client.get(link)
+        assert page.status_code == 200, page.content.decode()[:500]
+        response = client.post(link)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/zip"
+        return zipfile.ZipFile(io.BytesIO(response.content))
+
+    return do

@@ -31,7 +31,7 @@ def queue_urls(privacy_request, failed_email):
         ("get", reverse("privacy_requests:index")),
         ("get", reverse("privacy_requests:index_results")),
         ("get", reverse("privacy_requests:inspect", args=[pk])),
-        ("get", reverse("privacy_requests:download", args=[pk])),
+        ("get", reverse("privacy_requests:answer", args=[pk])),
         ("get", reverse("privacy_requests:edit", args=[pk])),
         ("get", reverse("privacy_requests:add")),
         ("get", reverse("privacy_requests:delete", args=[pk])),

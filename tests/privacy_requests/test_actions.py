@@ -1,8 +1,6 @@
 """What officers do with a confirmed request, and what it leaves behind."""
 
-import io
 import json
-import zipfile
 
 import pytest
 from django.urls import reverse
@@ -30,53 +28,39 @@ def logged_actions(privacy_request):
     )
 
 
-def download(client, privacy_request):
-    response = client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
-    return zipfile.ZipFile(io.BytesIO(response.content))
-
-
 def test_disclosure_waits_for_the_fee_then_holds_everything_of_that_person_only(
-    officer_client, confirmed_request, person, other_person
+    officer_client, confirmed_request, person, other_person, fetch_answer
 ):
     confirmed_request(other_person.email, name=other_person.name, kind="deletion")
     earlier = confirmed_request(person.email, kind="other")
     privacy_request = confirmed_request(person.email, kind="disclosure")
     assert privacy_request.status == PrivacyRequest.Status.WAITING_FOR_FEE
-    blocked = officer_client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
-    assert blocked.status_code in (302, 403) and blocked["Content-Type"] != "application/zip"
+    blocked = officer_client.get(reverse("privacy_requests:answer", args=[privacy_request.pk]))
+    assert blocked.status_code == 302
+    act(officer_client, privacy_request, action="release")
+    assert not privacy_request.answers.exists()
     assert ("privacy_requests.export", "officer") not in logged_actions(privacy_request)
 
     act(officer_client, privacy_request, action="fee", fee_status="paid")
     assert privacy_request.fee_status == PrivacyRequest.Fee.PAID
     assert privacy_request.status == PrivacyRequest.Status.IN_PROGRESS
+    act(officer_client, privacy_request, action="release")
+    assert privacy_request.status == PrivacyRequest.Status.DONE
 
-    archive = download(officer_client, privacy_request)
-    names = set(archive.namelist())
-    assert {"manifest.json", "stand-in/submissions.json", "stand-in/submissions.csv"} <= names
-    assert {
-        "privacy_requests/privacy-requests.json",
-        "privacy_requests/privacy-requests.csv",
-    } <= names
-    submissions = json.loads(archive.read("stand-in/submissions.json"))
-    assert submissions == [
-        {
-            "id": submissions[0]["id"],
-            "name": person.name,
-            "email": person.email,
-            "phone": person.phone,
-        }
-    ]
-    assert person.phone in archive.read("stand-in/submissions.csv").decode("utf-8-sig")
-    requests = json.loads(archive.read("privacy_requests/privacy-requests.json"))
-    assert {row["id"] for row in requests} == {earlier.pk, privacy_request.pk}
-    email_log = json.loads(archive.read("privacy_requests/privacy-request-emails.json"))
-    assert email_log and {row["to_address"] for row in email_log} == {person.email}
-    everything = b"".join(archive.read(name) for name in names).decode("utf-8", "replace")
+    archive = fetch_answer()
+    assert set(archive.namelist()) == {"answer.html", "answer.json"}
+    letter = archive.read("answer.html").decode()
+    for mine in (person.name, person.email, person.phone):
+        assert mine in letter
+    data = json.loads(archive.read("answer.json"))
+    found = {section["key"]: section["records"] for section in data["records"]}
+    assert found["submissions"][0]["phone"]["value"] == person.phone
+    assert [r["number"]["value"] for r in found["privacy_requests"]] == [str(earlier.pk)]
+    everything = letter + archive.read("answer.json").decode()
     for foreign in (other_person.email, other_person.name, other_person.phone):
         assert foreign not in everything
-    assert ("privacy_requests.export", "officer") in logged_actions(privacy_request)
+    assert ("privacy_requests.release", "officer") in logged_actions(privacy_request)
+    assert ("privacy_requests.download", None) in logged_actions(privacy_request)
 
 
 def test_deletion_leaves_no_trace_of_the_person_in_any_table(
@@ -140,14 +124,23 @@ def test_a_refusal_needs_a_reason_and_tells_the_requester_in_their_language(
     officer_client, confirmed_request, person, mailoutbox
 ):
     privacy_request = confirmed_request(person.email, kind="deletion", language="ja")
-    act(officer_client, privacy_request, action="refuse", reason="   ")
+    act(officer_client, privacy_request, action="refuse", ground="law", reason="   ")
     assert privacy_request.status == PrivacyRequest.Status.OPEN
     act(officer_client, privacy_request, action="refuse", reason="法令上の保存義務があるため")
+    assert privacy_request.status == PrivacyRequest.Status.OPEN  # no ground chosen
+    act(
+        officer_client,
+        privacy_request,
+        action="refuse",
+        ground="law",
+        reason="法令上の保存義務があるため",
+    )
     assert privacy_request.status == PrivacyRequest.Status.REFUSED
     assert privacy_request.refusal_reason == "法令上の保存義務があるため"
     assert "法令上の保存義務があるため" in mailoutbox[-1].body
+    assert "第5条（3）" in mailoutbox[-1].body  # the ground, in words, in their language
     assert "お断り" in mailoutbox[-1].subject or "却下" in mailoutbox[-1].subject
-    assert actions_after_close(privacy_request) == {"disclose", "correct"}
+    assert actions_after_close(privacy_request) == set()  # a closed request offers nothing
 
 
 def actions_after_close(privacy_request):
@@ -157,19 +150,22 @@ def actions_after_close(privacy_request):
 
 
 def test_every_action_is_in_the_audit_log_with_who_and_when(
-    officer_client, confirmed_request, person
+    officer_client, confirmed_request, person, fetch_answer
 ):
     privacy_request = confirmed_request(person.email, kind="disclosure")
     act(officer_client, privacy_request, action="fee", fee_status="waived")
-    download(officer_client, privacy_request)
-    act(officer_client, privacy_request, action="done")
+    officer_client.get(reverse("privacy_requests:answer", args=[privacy_request.pk]))
+    act(officer_client, privacy_request, action="release")
+    fetch_answer()
     assert logged_actions(privacy_request) == [
         ("privacy_requests.submit", None),
         ("privacy_requests.confirm", None),
         ("privacy_requests.fee", "officer"),
         ("privacy_requests.status", "officer"),
         ("privacy_requests.export", "officer"),
+        ("privacy_requests.release", "officer"),
         ("privacy_requests.status", "officer"),
+        ("privacy_requests.download", None),
     ]
     entries = ModelLogEntry.objects.for_instance(privacy_request)
     assert all(entry.timestamp for entry in entries)

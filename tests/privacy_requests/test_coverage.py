@@ -66,4 +66,6 @@ def test_privacy_requests_never_import_the_apps_that_hold_personal_data():
             else:
                 continue
             for module in modules:
-                assert module.split(".")[0] not in {"creators", "works", "incidents"}, f"{path}: {module}"
+                assert module.split(".")[0] not in {"creators", "works", "incidents"}, (
+                    f"{path}: {module}"
+                )

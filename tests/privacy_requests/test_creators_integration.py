@@ -3,9 +3,7 @@
 (The privacy-requests code never imports creators; only this test does, to build the data.)
 """
 
-import io
 import json
-import zipfile
 
 import pytest
 from django.urls import reverse
@@ -65,20 +63,33 @@ def act(client, privacy_request, **data):
 
 
 def test_disclosure_contains_the_creator_record_and_consents_and_no_one_else(
-    officer_client, confirmed_request, creator, other_creator
+    officer_client, confirmed_request, creator, other_creator, fetch_answer
 ):
     person, _ = creator
-    privacy_request = confirmed_request(person.email, name=person.name, kind="disclosure")
+    privacy_request = confirmed_request(
+        person.email, name=person.name, kind="disclosure", language="ja"
+    )
     act(officer_client, privacy_request, action="fee", fee_status="paid")
-    response = officer_client.get(reverse("privacy_requests:download", args=[privacy_request.pk]))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
-    creators = json.loads(archive.read("creators/creators.json"))
-    assert [(c["name"], c["email"], c["phone"]) for c in creators] == [
-        (person.name, person.email, person.phone)
-    ]
-    consents = json.loads(archive.read("creators/creator_consents.json"))
-    assert {c["what"] for c in consents} == {POLICY, PUBLISH_NAME, PUBLISH_ACHIEVEMENTS}
-    text = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8", "replace")
+    act(officer_client, privacy_request, action="release")
+    archive = fetch_answer()
+    data = json.loads(archive.read("answer.json"))
+    found = {section["key"]: section["records"] for section in data["records"]}
+    assert [
+        (c["name"]["value"], c["email"]["value"], c["phone"]["value"]) for c in found["creators"]
+    ] == [(person.name, person.email, person.phone)]
+    assert {c["what"]["value"] for c in found["consents"]} == {
+        "プライバシーポリシーへの同意",
+        "氏名または活動名の掲載",
+        "過去の実績の掲載",
+    }
+    # The exact wording the person saw, not only its hash.
+    assert {c["wording"]["value"] for c in found["consents"]} == {
+        consent_wording(what, "ja") for what in (POLICY, PUBLISH_NAME, PUBLISH_ACHIEVEMENTS)
+    }
+    letter = archive.read("answer.html").decode()
+    assert consent_wording(PUBLISH_NAME, "ja") in letter
+    assert "publish_name" not in letter and "True" not in letter
+    text = letter + archive.read("answer.json").decode()
     other, _ = other_creator
     for foreign in (other.email, other.name, other.phone):
         assert foreign not in text
