@@ -129,6 +129,13 @@ class SiteSettings(BaseGenericSetting):
         default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
     )
     email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
+    # The company profile (会社概要) and the Organization structured data read these.
+    representative_ja = models.CharField(_("representative (Japanese)"), max_length=120, blank=True)
+    representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
+    founded = models.DateField(_("founded"), null=True, blank=True)
+    business_ja = models.TextField(_("business (Japanese)"), blank=True)
+    business_en = models.TextField(_("business (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -137,6 +144,17 @@ class SiteSettings(BaseGenericSetting):
         ),
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("representative_ja"),
+                FieldPanel("representative_en"),
+                FieldPanel("founded"),
+                FieldPanel("business_ja"),
+                FieldPanel("business_en"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Company profile"),
+        ),
     ]
 
     class Meta:
@@ -157,3 +175,11 @@ class SiteSettings(BaseGenericSetting):
     @property
     def address(self):
         return self._localized("address")
+
+    @property
+    def representative(self):
+        return self._localized("representative")
+
+    @property
+    def business(self):
+        return self._localized("business")

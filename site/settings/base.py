@@ -14,6 +14,8 @@ INSTALLED_APPS = [
     "privacy_requests",
     "works",
     "creators",
+    "pages",
+    "contact",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
