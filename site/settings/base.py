@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "creators",
     "pages",
     "contact",
+    "news",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

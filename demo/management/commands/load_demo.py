@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from demo import creators, policy, privacy_requests, studio_pages, works
+from demo import creators, news, policy, privacy_requests, studio_pages, works
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
@@ -33,6 +33,7 @@ class Command(BaseCommand):
         creators.load(homes, self.stdout)
         privacy_requests.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
+        news.load(homes, self.stdout)
         self.create_superuser()
 
     def load_home(self):
