@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import PHONE, LineField, NameField, TextField
+from home.forms import PHONE, HoneypotMixin, LineField, NameField, TextField
 
 from .choices import BUDGETS, PROJECT_KINDS
 
@@ -32,7 +32,7 @@ def wording_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(HoneypotMixin):
     company = LineField(label=_("Company or organisation"), max_length=120)
     name = NameField(label=_("Your name"), max_length=100)
     email = forms.EmailField(label=_("Email"), max_length=254)
@@ -47,8 +47,6 @@ class InquiryForm(forms.Form):
         help_text=_("What you would like to make, when, and anything we should know."),
     )
     agree_policy = forms.BooleanField(label="", required=True)
-    # A honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
     policy_version_shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, language_code, policy_version, **kwargs):
@@ -85,6 +83,3 @@ class InquiryForm(forms.Form):
             self.data["policy_version_shown"] = self.shown_version
             self.data.pop("agree_policy", None)
         return cleaned
-
-    def is_spam(self):
-        return bool(self.data.get("website"))

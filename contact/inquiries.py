@@ -1,6 +1,5 @@
 """Storing an inquiry with its consent evidence, and the limits on who may send one."""
 
-from django.conf import settings
 from django.utils import timezone
 
 from home import ratelimit
@@ -12,8 +11,7 @@ DEFAULT_LIMIT = (5, 3600)
 
 
 def register_attempt(request):
-    limit, window = getattr(settings, "CONTACT_RATE_LIMIT", DEFAULT_LIMIT)
-    return ratelimit.hit("contact:inquiry", request, limit=limit, window=window)
+    return ratelimit.check(request, "contact:inquiry", "CONTACT_RATE_LIMIT", DEFAULT_LIMIT)
 
 
 def store_inquiry(form):

@@ -3,13 +3,11 @@
 Every response here is private and never stored by a cache or CDN: it carries a CSRF token,
 or someone's inquiry."""
 
-import datetime
-
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 
+from home import ratelimit
 from policy.models import version_in_force
 
 from .forms import InquiryForm
@@ -38,7 +36,7 @@ def inquiry_form(request, page):
     if request.method == "POST":
         verdict = register_attempt(request)
         if not verdict.allowed:
-            return private(too_many_requests(request, page, verdict))
+            return private(ratelimit.too_many_requests(request, page, verdict))
         form = InquiryForm(request.POST, **kwargs)
         if form.is_spam():
             # Bots are told it worked; nothing is stored and nothing is sent.
@@ -63,22 +61,6 @@ def inquiry_form(request, page):
     if form.is_bound:
         response.status_code = 400
     return private(response)
-
-
-def too_many_requests(request, page, verdict):
-    response = page.render(
-        request,
-        template="contact/rate_limited.html",
-        context_overrides={
-            "retry_at": timezone.localtime(
-                datetime.datetime.fromtimestamp(verdict.retry_at, tz=datetime.UTC)
-            ),
-            "retry_minutes": max(1, round(verdict.retry_after_seconds / 60)),
-        },
-    )
-    response.status_code = 429
-    response["Retry-After"] = str(verdict.retry_after_seconds)
-    return response
 
 
 def inquiry_thanks(request, page):

@@ -7,7 +7,7 @@ always rendered escaped; what cannot be stored safely is refused with a message 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import PHONE, LineField, NameField, TextField, WebAddressField
+from home.forms import PHONE, HoneypotMixin, LineField, NameField, TextField, WebAddressField
 from works.models import AITool
 
 from .choices import (
@@ -22,7 +22,7 @@ from .choices import (
 from .consent import consent_wording
 
 
-class EntryForm(forms.Form):
+class EntryForm(HoneypotMixin):
     name = NameField(label=_("Name"), max_length=100)
     stage_name = NameField(
         label=_("Stage name"),
@@ -53,8 +53,6 @@ class EntryForm(forms.Form):
     publish_name = forms.BooleanField(label="", required=False)
     publish_expertise = forms.BooleanField(label="", required=False)
     publish_achievements = forms.BooleanField(label="", required=False)
-    # A honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
     # The policy version whose wording the visitor saw; a newer one must be agreed to afresh.
     policy_version_shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -117,9 +115,6 @@ class EntryForm(forms.Form):
             self.data["policy_version_shown"] = self.shown_version
             self.data.pop("agree_policy", None)
         return cleaned
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def consents(self):
         """[(what, given, wording)] for every consent box shown."""

@@ -1,6 +1,6 @@
-"""Form fields shared by every form the public can post (creator entries, business inquiries):
-text kept exactly as typed (emoji, full-width characters) and always rendered escaped; what
-cannot be stored safely is refused with a message beside the field."""
+"""What every public form shares (creator entries, business inquiries, privacy requests): the
+honeypot, and text fields that keep text exactly as typed (emoji, full-width characters),
+always rendered escaped, refusing what cannot be stored safely with a message beside the field."""
 
 import re
 import unicodedata
@@ -60,3 +60,14 @@ class WebAddressField(forms.URLField):
     a bad address is reported once, not twice."""
 
     default_validators = [URLValidator(schemes=["http", "https"])]
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (templates/includes/honeypot.html). A post that fills it is
+    answered as a success and dropped, whatever else it holds, so a bot learns nothing."""
+
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def is_spam(self):
+        # Read before validation: an invalid bot post is dropped too, not answered with errors.
+        return bool(self.data.get("website"))

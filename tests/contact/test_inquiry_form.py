@@ -138,7 +138,7 @@ def test_the_rate_limit_answers_429_in_the_visitor_language(
     response = client.post("/ja/contact/", inquiry_data(policy_version_ja))
     assert response.status_code == 429
     assert "Retry-After" in response
-    assert "お問い合わせが多すぎます" in response.content.decode()
+    assert "送信が多すぎます" in response.content.decode()
     assert Inquiry.objects.count() == 2
 
 
