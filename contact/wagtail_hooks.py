@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.personal_data import PersonalDataHandler
+from home.personal_data import PersonalDataHandler, RetentionRule
 
-from .models import Inquiry
+from .models import DEFAULT_RETENTION_DAYS, Inquiry
 from .personal_data import erase_for_email, export_for_email, suspend_for_email
 
 
@@ -13,6 +14,22 @@ def contact_personal_data():
     return PersonalDataHandler(
         name="contact",
         models=[Inquiry],
+        description=_(
+            "Business inquiries: company, name, email, phone, kind of project, budget range, "
+            "message, and the record of agreement to the privacy policy"
+        ),
+        purpose=_("To answer the inquiry and to discuss and carry out the project"),
+        retention=[
+            RetentionRule(
+                name="business_inquiries",
+                description=_("Business inquiries: erased %(days)s days after they arrive."),
+                due=lambda cutoff: Inquiry.objects.filter(submitted_at__lt=cutoff),
+                apply=lambda inquiries: inquiries.delete()[0],
+                days=lambda: getattr(
+                    settings, "CONTACT_INQUIRY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS
+                ),
+            )
+        ],
         export=export_for_email,
         erase=erase_for_email,
         suspend=suspend_for_email,

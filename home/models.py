@@ -35,6 +35,16 @@ class BasePage(Page):
     def get_og_image(self):
         return self.social_image
 
+    @property
+    def private_page_options(self):
+        """No view restriction is offered on a page that must stay public or on a page above
+        one (`home.public_pages`); the model layer refuses it too."""
+        from home.public_pages import covered_always_public_pages
+
+        if covered_always_public_pages(self).exists():
+            return []
+        return Page.private_page_options
+
 
 class HomePage(BasePage):
     hero_title = models.CharField(_("hero title"), max_length=120)
@@ -87,17 +97,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def featured_pages(self):
-        """Featured works that a visitor may see, in the editor's order, in one query."""
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(pk__in=self.featured_works.values("page_id"))
-            .specific()
-        )
-        order = {fw.page_id: fw.sort_order for fw in self.featured_works.all()}
-        return sorted(pages, key=lambda page: order.get(page.pk, 0))
-
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
@@ -129,9 +128,14 @@ class SiteSettings(BaseGenericSetting):
         default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
     )
     email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
-    # The company profile (会社概要) and the Organization structured data read these.
-    representative_ja = models.CharField(_("representative (Japanese)"), max_length=120, blank=True)
+    representative_ja = models.CharField(
+        _("representative (Japanese)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The representative's name, published as APPI Art. 32 asks."),
+    )
     representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
+    # The company profile (会社概要) and the Organization structured data read these too.
     founded = models.DateField(_("founded"), null=True, blank=True)
     business_ja = models.TextField(_("business (Japanese)"), blank=True)
     business_en = models.TextField(_("business (English)"), blank=True)

@@ -2,6 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import PublishingPanel
+
+
+class GoLivePanel(PublishingPanel):
+    """Wagtail's schedule dialog without the expiry field (an expiry would be dropped anyway)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.children = [child for child in self.children if child.field_name != "expire_at"]
 
 
 class PolicyPageForm(WagtailAdminPageForm):

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from demo import creators, news, policy, privacy_requests, studio_pages, works
+from demo import creators, news, personal_information, policy, privacy_requests, studio_pages, works
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
@@ -28,13 +28,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = self.load_home()
         SiteSettings.load()
-        policy.load(homes, self.stdout)
+        # Content that only a Legal approver may publish (the policy) is posted by the superuser.
+        publisher = self.create_superuser()
+        policy.load(homes, self.stdout, publisher)
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
         privacy_requests.load(homes, self.stdout)
+        personal_information.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
         news.load(homes, self.stdout)
-        self.create_superuser()
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")
@@ -83,11 +85,13 @@ class Command(BaseCommand):
     def create_superuser(self):
         User = get_user_model()
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "allin-demo-2026")
-        if not User.objects.filter(username=DEMO_USERNAME).exists():
-            User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
+        user = User.objects.filter(username=DEMO_USERNAME).first()
+        if user is None:
+            user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
             self.stdout.write(
                 f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_USERNAME}'  "
                 f"password '{password}'"
             )
         else:
             self.stdout.write(f"Demo admin exists: user '{DEMO_USERNAME}' (password unchanged).")
+        return user
