@@ -144,6 +144,11 @@ class SiteSettings(BaseGenericSetting):
         ),
     )
     fee_payment_en = models.TextField(_("how to pay the disclosure fee (English)"), blank=True)
+    # The company profile (会社概要) and the Organization structured data read these too.
+    founded = models.DateField(_("founded"), null=True, blank=True)
+    business_ja = models.TextField(_("business (Japanese)"), blank=True)
+    business_en = models.TextField(_("business (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -153,8 +158,15 @@ class SiteSettings(BaseGenericSetting):
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
         MultiFieldPanel(
-            [FieldPanel("representative_ja"), FieldPanel("representative_en")],
-            heading=_("Representative"),
+            [
+                FieldPanel("representative_ja"),
+                FieldPanel("representative_en"),
+                FieldPanel("founded"),
+                FieldPanel("business_ja"),
+                FieldPanel("business_en"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Company profile"),
         ),
         MultiFieldPanel(
             [FieldPanel("fee_payment_ja"), FieldPanel("fee_payment_en")],
@@ -188,3 +200,7 @@ class SiteSettings(BaseGenericSetting):
     @property
     def representative(self):
         return self._localized("representative")
+
+    @property
+    def business(self):
+        return self._localized("business")

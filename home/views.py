@@ -2,7 +2,6 @@ import re
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -10,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .pagination import page_or_404
 from .search import search_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -21,7 +21,7 @@ def search(request):
     # Control characters are never typed, and PostgreSQL refuses a NUL in a query: drop them.
     query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()
     results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
-    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_or_404(results, request.GET.get("page"), SEARCH_RESULTS_PER_PAGE)
     page.object_list = _specific_in_order(page.object_list)
     return render(request, "home/search.html", {"query": query, "results": page})
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_sitesettings_representative'),
+        ('home', '0005_company_profile'),
     ]
 
     operations = [
