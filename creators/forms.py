@@ -10,6 +10,7 @@ import unicodedata
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from works.models import AITool
 
@@ -71,14 +72,14 @@ class NameField(LineField):
 
 
 class EntryForm(forms.Form):
-    name = NameField(label=_("Name"), max_length=100)
+    name = NameField(label=pgettext_lazy("person", "Name"), max_length=100)
     stage_name = NameField(
         label=_("Stage name"),
         max_length=100,
         required=False,
         help_text=_("If you publish under another name. Shown instead of your name."),
     )
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    email = forms.EmailField(label=pgettext_lazy("contact", "Email"), max_length=254)
     phone = LineField(label=_("Phone"), max_length=30, required=False)
     expertise = forms.MultipleChoiceField(
         label=_("Areas of expertise"),

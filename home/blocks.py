@@ -45,30 +45,33 @@ def _cached_embed(url):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "blocks/image.html"
         description = _("An image across the text column, with an optional caption.")
 
 
 class GalleryBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120)
-    images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("stills"))
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
+    images = blocks.ListBlock(ImageBlock(label=_("Still")), min_num=1, label=_("stills"))
 
     class Meta:
+        label = _("Gallery")
         icon = "image"
         template = "blocks/gallery.html"
         description = _("A grid of stills.")
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=120, label=_("Attribution"))
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "blocks/quote.html"
         description = _("A quotation, with who said it.")
@@ -79,18 +82,24 @@ class VideoBlock(blocks.StructBlock):
     """A YouTube or Vimeo video behind a click-to-play poster: the visitor's browser contacts
     the video site only after the visitor presses play."""
 
-    video = EmbedBlock(help_text=_("A YouTube or Vimeo address."))
+    video = EmbedBlock(label=_("Video"), help_text=_("A YouTube or Vimeo address."))
     title = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Read on the play button.")
+        required=False,
+        max_length=120,
+        label=_("Title"),
+        help_text=_("Read on the play button."),
     )
     # A chooser, not an ImageBlock: the poster sits behind the labelled play button and renders
     # with alt="", so it has no alt text to ask for (and wagtail-localize 1.14 cannot extract an
     # empty optional ImageBlock).
     poster = ImageChooserBlock(
-        required=False, help_text=_("Shown behind the play button. Defaults to the work's poster.")
+        required=False,
+        label=_("Poster"),
+        help_text=_("Shown behind the play button. Defaults to the work's poster."),
     )
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "blocks/video.html"
         description = _("A video that loads only when the visitor presses play.")
@@ -107,6 +116,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         features=TEXT_FEATURES,
         template="blocks/text.html",
+        label=_("Text"),
         icon="pilcrow",
         description=_("Paragraphs, headings, lists and links."),
         preview_value="<p>生成AIと実写を組み合わせた映像表現。</p>",

@@ -24,6 +24,7 @@ class BasePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("social image"),
         help_text=_("Shown when the page is shared (Open Graph). Optional."),
     )
 
@@ -45,6 +46,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hero image"),
     )
     statement_heading = models.CharField(_("statement heading"), max_length=120, blank=True)
     statement = RichTextField(
@@ -101,9 +103,15 @@ class HomePage(BasePage):
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("work")
+    )
 
     panels = [PageChooserPanel("page", "works.WorkPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured work")
+        verbose_name_plural = _("featured works")
 
 
 @register_setting(icon="mail")

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -160,7 +160,7 @@ class PrivacyRequestViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "kind",
-        StatusColumn("status", label=gettext_lazy("Status")),
+        StatusColumn("status", label=pgettext_lazy("privacy request", "Status")),
         "received_at",
         "due_at",
     ]
