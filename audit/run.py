@@ -46,6 +46,7 @@ def site_environment(port):
         "DATABASE_URL": os.environ.get("AUDIT_DATABASE_URL", "sqlite:////tmp/audit.sqlite3"),
         "MEDIA_ROOT": os.environ.get("AUDIT_MEDIA_ROOT", "/tmp/audit-media"),
         "SECRET_KEY": "audit-only-not-secret",
+        "DEMO_CONTENT": "true",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",

@@ -70,10 +70,3 @@ def creators_personal_data():
         suspend=suspend_for_email,
         correction_links=correction_links,
     )
-
-
-@hooks.register("load_demo_content", order=30)
-def load_creators_demo(homes, stdout, **options):
-    from .demo import load
-
-    load(homes, stdout)

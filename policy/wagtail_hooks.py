@@ -102,10 +102,3 @@ class PolicyVersionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_policy_versions():
     return PolicyVersionViewSet("policy_versions")
-
-
-@hooks.register("load_demo_content", order=10)
-def load_demo_policy(homes, stdout, **options):
-    from policy.demo import load
-
-    load(homes, stdout, **options)

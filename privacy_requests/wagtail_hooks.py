@@ -54,10 +54,3 @@ class OverdueRequestsPanel(Component):
 def add_overdue_requests_panel(request, panels):
     if is_privacy_officer(request.user):
         panels.append(OverdueRequestsPanel())
-
-
-@hooks.register("load_demo_content", order=40)
-def load_privacy_requests_demo(homes, stdout, **options):
-    from .demo import load
-
-    load(homes, stdout)

@@ -37,6 +37,7 @@ CATALOGUE = int(os.environ.get("BENCH_WORKS", "1000"))
 
 SETTINGS = """
 from studio.settings.base import *  # noqa
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa
 
 DEBUG = False
 SECRET_KEY = "bench-only"

@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,10 +27,3 @@ class WorksViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(WorksViewSetGroup)
-
-
-@hooks.register("load_demo_content", order=20)
-def load_demo_works(homes, stdout, **options):
-    from .demo import load
-
-    load(homes, stdout, **options)

@@ -60,3 +60,7 @@ if os.environ.get("FRONTEND_CACHE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_URL"],
         }
     }
+
+# A staging or audit host may load the demo content (`load_demo`); a real deployment never does.
+if os.environ.get("DEMO_CONTENT", "").lower() == "true":
+    INSTALLED_APPS += ["demo"]  # noqa: F405

@@ -14,6 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405  (load_demo, for the tests)
 
 # pytest-xdist workers each have their own test database; give each its own Redis database too,
 # since clearing the cache (FLUSHDB) in one worker would empty it under the other.

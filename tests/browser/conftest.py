@@ -75,7 +75,7 @@ def _live_server_helper(request, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def demo_content(live_server, django_db_setup, django_db_blocker):
-    """The demo content of every app (their `load_demo_content` hooks), loaded once. The
+    """The demo content of every app (the `demo` app's `load_demo`), loaded once. The
     database stays open to the live server between tests too: a browser may still send a
     request (the admin's editing-session beacon) after its test has ended."""
     with django_db_blocker.unblock():

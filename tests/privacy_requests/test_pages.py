@@ -7,8 +7,8 @@ import pytest
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from demo import privacy_requests as demo
 from home.models import HomePage
-from privacy_requests import demo
 from privacy_requests.models import PrivacyRequest, PrivacyRequestPage
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from demo.catalogue import build_catalogue
+from demo.works import load_taxonomies
 from tests.works.factories import ImageFactory, WorkCreditFactory, image_value, stream
-from works.bulk import build_catalogue
-from works.demo import load_taxonomies
 
 pytestmark = pytest.mark.django_db
 

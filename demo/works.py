@@ -5,10 +5,11 @@ import uuid
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from home.demo import child_page, demo_image, locale, translation
+from works.models import AITool, WorkCategory, WorkCredit, WorkPage, WorksIndexPage
 
-from .demo_data import AI_TOOLS, CATEGORIES, CREW, DEMO_VIDEOS, ROLES, WORKS
-from .models import AITool, WorkCategory, WorkCredit, WorkPage, WorksIndexPage
+from .catalogue import build_catalogue
+from .helpers import child_page, demo_image, locale, translation
+from .works_data import AI_TOOLS, CATEGORIES, CREW, DEMO_VIDEOS, ROLES, WORKS
 
 INDEX_FIELDS = {
     "ja": {
@@ -112,7 +113,7 @@ def load_work(index, code, data, number, taxonomies, source=None):
     return translation(source, code, slug=data["slug"], **fields)
 
 
-def load(homes, stdout, **options):
+def load(homes, stdout, works=0):
     cache_demo_embeds()
     taxonomies = load_taxonomies()
     index_ja = child_page(
@@ -124,10 +125,8 @@ def load(homes, stdout, **options):
         load_work(index_en, "en", data, number, taxonomies, source=work)
     feature_on_home(homes, [data["slug"] for data in WORKS[:3]])
     stdout.write(f"Works ready: {len(WORKS)} in each language.")
-    if options.get("works"):
-        from .bulk import build_catalogue
-
-        created = build_catalogue({"ja": index_ja, "en": index_en}, options["works"], taxonomies)
+    if works:
+        created = build_catalogue({"ja": index_ja, "en": index_en}, works, taxonomies)
         stdout.write(f"Large catalogue: {created} extra works in each language.")
 
 

@@ -1,6 +1,6 @@
 """Demo content helpers: locally generated images and idempotent page creation.
 
-Other apps' demo loaders (registered with the `load_demo_content` hook) use these too.
+Every app's demo loader in this package uses these.
 """
 
 import hashlib

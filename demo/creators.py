@@ -3,12 +3,12 @@
 Idempotent: entries are found again by their demo email address, pages by their slug.
 """
 
-from home.demo import child_page, translation
+from creators.choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
+from creators.consent import consent_wording, policy_version_in_force
+from creators.entries import convert_entry, create_entry
+from creators.models import CreatorPage, CreatorsIndexPage, Entry, EntryFormPage
 
-from .choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
-from .consent import consent_wording, policy_version_in_force
-from .entries import convert_entry, create_entry
-from .models import CreatorPage, CreatorsIndexPage, Entry, EntryFormPage
+from .helpers import child_page, translation
 
 DEMO_CREATORS = [
     {

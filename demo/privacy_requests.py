@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from home.demo import child_page, translation
+from privacy_requests.models import PrivacyRequest, PrivacyRequestPage, RequestEmail
 
-from .models import PrivacyRequest, PrivacyRequestPage, RequestEmail
+from .helpers import child_page, translation
 
 SLUG = "privacy-requests"
 DEMO_EMAILS = ["demo.requester@example.com", "demo.overdue@example.com"]

@@ -7,10 +7,11 @@ Japanese version, so the English history records which Japanese version it trans
 import json
 import uuid
 
-from policy.localize import translate
 from policy.models import POLICY_SLUG, PolicyPage
 from policy.permissions import assign_legal_workflow
 from policy.seed import parse_policy, read_policy
+
+from .policy_translation import translate
 
 FIRST_SUMMARY = {
     "ja": "本ポリシーを制定しました。",
@@ -67,7 +68,7 @@ def english_policy(home, japanese, summary, amended):
     return translate(japanese, "en", {"title": title, "summary_of_changes": summary, "body": body})
 
 
-def load(homes, stdout, **options):
+def load(homes, stdout):
     japanese = japanese_policy(homes["ja"])
     english = PolicyPage.objects.child_of(homes["en"]).first()
     if english is None:

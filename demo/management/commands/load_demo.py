@@ -1,7 +1,7 @@
 """Load demo content in Japanese and English. Safe to run any number of times.
 
-Each app adds its own demo content through the `load_demo_content` Wagtail hook: a function
-`load(homes, stdout, **options)` where `homes` maps a language code to that language's home page.
+The demo lives in this app, which production settings do not install: each module of the
+package loads one app's demo content, in the order below (later ones build on earlier ones).
 """
 
 import os
@@ -9,10 +9,10 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail import hooks
 from wagtail.models import Page, Site
 
-from home.demo import demo_image, locale, translation
+from demo import creators, policy, privacy_requests, works
+from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
 DEMO_USERNAME = "admin"
@@ -28,10 +28,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = self.load_home()
         SiteSettings.load()
-        # call_command(..., stdout=...) puts stdout in options too; pass it once.
-        options = {key: value for key, value in options.items() if key not in ("stdout", "stderr")}
-        for load in hooks.get_hooks("load_demo_content"):
-            load(homes=homes, stdout=self.stdout, **options)
+        policy.load(homes, self.stdout)
+        works.load(homes, self.stdout, works=options["works"])
+        creators.load(homes, self.stdout)
+        privacy_requests.load(homes, self.stdout)
         self.create_superuser()
 
     def load_home(self):

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.demo import demo_image
+from works.models import WorkPage
 
-from .models import WorkPage
+from .helpers import demo_image
 
 POSTERS = 6
 SLUG_PREFIX = "catalogue-work-"

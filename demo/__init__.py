@@ -1,0 +1,1 @@
+"""Demo content and benchmark catalogues: a development tool that production does not install."""
