@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
+
+    def ready(self):
+        from wagtail.users.models import UserProfile
+
+        from .admin_time import keep_profiles_in_japan_time
+
+        pre_save.connect(keep_profiles_in_japan_time, sender=UserProfile)

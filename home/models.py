@@ -9,6 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .forms import BasePageForm
+from .slugs import available_slug, romanised_slug
+
 
 class User(AbstractUser):
     """The project's own user model, in place from the first migration so it can grow later."""
@@ -29,9 +32,20 @@ class BasePage(Page):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
+
+    def _set_core_field_defaults(self):
+        # Wagtail fills an empty slug from the title with slugify(), which keeps nothing of a
+        # Japanese title; pages made in code (imports, the demo) get the romanised one too.
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        if not self.slug and parent is not None:
+            base = romanised_slug(self.title)
+            if base:
+                self.slug = available_slug(base, parent, self)
+        super()._set_core_field_defaults()
 
     def get_og_image(self):
         return self.social_image
