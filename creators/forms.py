@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from home.forms import HoneypotMixin
 from works.models import AITool
 
 from .choices import (
@@ -71,7 +72,7 @@ class NameField(LineField):
         refuse_markup(value)
 
 
-class EntryForm(forms.Form):
+class EntryForm(HoneypotMixin):
     name = NameField(label=pgettext_lazy("person", "Name"), max_length=100)
     stage_name = NameField(
         label=_("Stage name"),
@@ -107,8 +108,6 @@ class EntryForm(forms.Form):
     publish_name = forms.BooleanField(label="", required=False)
     publish_expertise = forms.BooleanField(label="", required=False)
     publish_achievements = forms.BooleanField(label="", required=False)
-    # A honeypot: hidden from people by CSS and from assistive technology by aria-hidden.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
     # The policy version whose wording the visitor saw; a newer one must be agreed to afresh.
     policy_version_shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -171,9 +170,6 @@ class EntryForm(forms.Form):
             self.data["policy_version_shown"] = self.shown_version
             self.data.pop("agree_policy", None)
         return cleaned
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def consents(self):
         """[(what, given, wording)] for every consent box shown."""

@@ -1,17 +1,15 @@
 """The entry form's request handling: POST, store, enqueue the emails, redirect to the receipt."""
 
-import datetime
-
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from home import ratelimit
 
 from .consent import policy_version_in_force
 from .entries import store_entry
 from .forms import EntryForm
 from .models import Entry
-from .ratelimit import register_attempt
 from .receipt import receipt_context
 from .tasks import send_entry_emails
 
@@ -31,9 +29,11 @@ def entry_form(request, page):
         "policy_version": version,
     }
     if request.method == "POST":
-        verdict = register_attempt(request)
+        verdict = ratelimit.check(
+            request, "creators:entry", "CREATORS_ENTRY_RATE_LIMIT", (10, 3600)
+        )
         if not verdict.allowed:
-            return too_many_requests(request, page, verdict)
+            return ratelimit.too_many_requests(request, page, verdict)
         form = EntryForm(request.POST, **form_kwargs)
         if form.is_spam():
             # Bots are told it worked; nothing is stored and nothing is sent.
@@ -57,22 +57,6 @@ def entry_form(request, page):
     )
     if form.is_bound:
         response.status_code = 400  # sent back with its errors, as the privacy-request form is
-    return response
-
-
-def too_many_requests(request, page, verdict):
-    response = page.render(
-        request,
-        template="creators/entry_rate_limited.html",
-        context_overrides={
-            "retry_at": timezone.localtime(
-                datetime.datetime.fromtimestamp(verdict.retry_at, tz=datetime.UTC)
-            ),
-            "retry_minutes": max(1, round(verdict.retry_after_seconds / 60)),
-        },
-    )
-    response.status_code = 429
-    response["Retry-After"] = str(verdict.retry_after_seconds)
     return response
 
 

@@ -1,27 +1,15 @@
-"""The admin form every page type of the site starts from."""
+"""What every public form shares: the honeypot field."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from .slugs import available_slug, romanised_slug
 
+class HoneypotMixin(forms.Form):
+    """A field people never see (templates/includes/honeypot.html). A post that fills it is
+    answered as a success and dropped, whatever else it holds, so a bot learns nothing."""
 
-class BasePageForm(WagtailAdminPageForm):
-    """An empty slug is made from the title, romanised: a Japanese-only title no longer leaves
-    the editor with an error on the Promote tab."""
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug")
-        if slug:
-            return slug
-        title = self.cleaned_data.get("title") or self.data.get("title", "")
-        base = romanised_slug(title)
-        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-        if not base:
-            self.add_error("slug", self.fields["slug"].error_messages["required"])
-            return slug
-        return available_slug(base, parent, self.instance) if parent else base
+    def is_spam(self):
+        # Read before validation: an invalid bot post is dropped too, not answered with errors.
+        return bool(self.data.get("website"))

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .forms import BasePageForm
+from .page_forms import BasePageForm
 from .slugs import available_slug, romanised_slug
 
 

@@ -3,11 +3,14 @@ across every app server. Used by the forms that anyone can post: the creator ent
 privacy requests."""
 
 import hashlib
+import math
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 
 def client_address(request):
@@ -28,6 +31,11 @@ class Verdict:
     def retry_after_seconds(self):
         return max(1, int(self.retry_at - time.time()))
 
+    @property
+    def retry_minutes(self):
+        # Rounded up: "in about 1 minute" must never be said when 90 seconds remain.
+        return math.ceil(self.retry_after_seconds / 60)
+
 
 def hit(scope, request, limit, window):
     """Count one post from this address in `scope`; refuse past `limit` posts per `window` s."""
@@ -45,3 +53,24 @@ def hit(scope, request, limit, window):
         cache.set(count_key, 1, window)
         count = 1
     return Verdict(allowed=count <= limit, retry_at=retry_at)
+
+
+def check(request, scope, setting, default):
+    """Count a post to the form `scope`, limited by the setting `setting`: (posts, seconds)."""
+    limit, window = getattr(settings, setting, default)
+    return hit(scope, request, limit=limit, window=window)
+
+
+def too_many_requests(request, page, verdict):
+    """The 429 page, in the page's language, saying when the visitor may post again."""
+    response = page.render(
+        request,
+        template="rate_limited.html",
+        context_overrides={
+            "retry_at": timezone.localtime(datetime.fromtimestamp(verdict.retry_at, UTC)),
+            "retry_minutes": verdict.retry_minutes,
+        },
+    )
+    response.status_code = 429
+    response["Retry-After"] = str(verdict.retry_after_seconds)
+    return response

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import BasePageForm
+from home.page_forms import BasePageForm
 
 
 class PolicyPageForm(BasePageForm):

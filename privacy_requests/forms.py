@@ -4,15 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from home.forms import HoneypotMixin
+
 from .models import PrivacyRequest
-
-
-class HoneypotMixin(forms.Form):
-    # Hidden from people by CSS and aria-hidden; bots that fill every field give themselves away.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class PrivacyRequestForm(HoneypotMixin):

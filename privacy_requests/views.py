@@ -4,49 +4,44 @@ Every submission is stored before any email is queued (invariant 5); bad input c
 its errors in the page's language and the values kept; a flood from one address gets a 429.
 """
 
-from datetime import UTC, datetime
-
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_protect
 from wagtail.log_actions import log
 
-from . import emails, ratelimit, tokens
+from home import ratelimit
+
+from . import emails, tokens
 from .forms import PrivacyRequestForm, ResendForm
 from .models import PrivacyRequest
+
+RATE_LIMIT = ("PRIVACY_REQUEST_RATE_LIMIT", (5, 60 * 60))
 
 
 def _render(request, page, template, context=None, status=200):
     # Only the form itself belongs in search engines; the per-person steps do not.
     noindex = template != "privacy_requests/privacy_request_page.html"
-    context = {"page": page, "self": page, "noindex": noindex, **(context or {})}
-    return TemplateResponse(request, template, context, status=status)
-
-
-def _rate_limited(request, page, verdict):
-    retry_at = timezone.localtime(datetime.fromtimestamp(verdict.retry_at, UTC))
-    response = _render(
-        request,
-        page,
-        "privacy_requests/rate_limited.html",
-        {"retry_at": retry_at, "retry_minutes": -(-verdict.retry_after_seconds // 60)},
-        status=429,
+    response = page.render(
+        request, template=template, context_overrides={"noindex": noindex, **(context or {})}
     )
-    response["Retry-After"] = str(verdict.retry_after_seconds)
+    response.status_code = status
     return response
+
+
+def _limit(request, scope):
+    return ratelimit.check(request, f"privacy-requests:{scope}", *RATE_LIMIT)
 
 
 @csrf_protect
 def request_form(request, page):
     form = PrivacyRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        verdict = ratelimit.hit("submit", request)
+    if request.method == "POST":
+        verdict = _limit(request, "submit")
         if not verdict.allowed:
-            return _rate_limited(request, page, verdict)
+            return ratelimit.too_many_requests(request, page, verdict)
         if form.is_spam():
             return redirect(page.get_url(request) + page.reverse_subpage("sent"))
+    if form.is_bound and form.is_valid():
         with transaction.atomic():
             privacy_request = PrivacyRequest.objects.create(
                 kind=form.cleaned_data["kind"],
@@ -130,10 +125,11 @@ def _unconfirmed_request_for(form):
 @csrf_protect
 def resend(request, page):
     form = ResendForm(request.POST or None, initial={"token": request.GET.get("token", "")})
-    if request.method == "POST" and form.is_valid():
-        verdict = ratelimit.hit("resend", request)
+    if request.method == "POST":
+        verdict = _limit(request, "resend")
         if not verdict.allowed:
-            return _rate_limited(request, page, verdict)
+            return ratelimit.too_many_requests(request, page, verdict)
+    if form.is_bound and (form.is_spam() or form.is_valid()):
         privacy_request = None if form.is_spam() else _unconfirmed_request_for(form)
         if privacy_request is not None:
             emails.send_confirmation(privacy_request, page, request)

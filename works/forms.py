@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import BasePageForm
+from home.page_forms import BasePageForm
 
 LOCALISED_CHOICES = ("categories", "ai_tools")
 

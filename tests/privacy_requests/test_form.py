@@ -112,7 +112,7 @@ def test_the_form_needs_a_csrf_token(request_pages):
 def test_a_flood_from_one_address_gets_429_saying_when_to_retry(
     client, request_pages, settings, language, expected
 ):
-    settings.PRIVACY_REQUEST_RATE_LIMIT = 2
+    settings.PRIVACY_REQUEST_RATE_LIMIT = (2, 3600)
     data = {"kind": "other", "name": "A", "email": "a@example.com", "details": "x"}
     url = f"/{language}/privacy-requests/"
     assert client.post(url, data, REMOTE_ADDR="10.1.1.1").status_code == 302
