@@ -1,15 +1,21 @@
 """`make audit`: Lighthouse (npm lighthouse, pinned in audit/package.json, mobile preset) and
 screenshots at 375 px and 1440 px of the demo site served as in production.
 
-Builds a throwaway demo database (/tmp/audit.sqlite3), collects static files, serves the site
-with gunicorn on a spare local port (DEBUG off, whitenoise), audits home, works index, a work,
-a creator, the policy and the entry form in both languages, prints the figures and writes them
-to var/audit/summary.json. Only pages that exist are audited.
+Builds a throwaway demo database (var/audit/demo.sqlite3), runs the tasks the demo queued (the search
+index among them), collects static files and serves the site with gunicorn on a spare local port
+(DEBUG off, whitenoise). Audits one page of every page type in the tree in both languages, the
+routes under them and the search (audit/pages.py), each RUNS times: the median and the worst run
+are reported, with the machine's load average and what the worst run spent its time on. Also
+checks, without Lighthouse, that HTML is gzipped and what blocks rendering in <head>. Writes
+var/audit/summary.json; exits non-zero when a page misses a target or an audit errored.
+
+Environment: AUDIT_RUNS (3), AUDIT_LANGUAGES ("ja en"), AUDIT_ONLY (audit only pages whose name
+contains this), AUDIT_PORT, AUDIT_DATABASE_URL, AUDIT_MEDIA_ROOT, CHROME_PATH.
 """
 
+import gzip
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -18,6 +24,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from audit.head import render_blocking_in_head  # noqa: E402
+from audit.report import CATEGORIES, figures, summarise  # noqa: E402
+
 AUDIT = ROOT / "audit"
 OUT = ROOT / "var" / "audit"
 SCREENSHOTS = ROOT / "var" / "screenshots"
@@ -33,9 +44,11 @@ CHROME_FLAGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
+LANGUAGES = os.environ.get("AUDIT_LANGUAGES", "ja en").split()
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_TRANSFER_WITHOUT_IMAGES = 100 * 1024
+MAX_BLOCKING = 2  # the site stylesheet and one page stylesheet; never a script
 WIDTHS = [375, 1440]
 
 
@@ -43,8 +56,8 @@ def site_environment(port):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "studio.settings.production",
-        "DATABASE_URL": os.environ.get("AUDIT_DATABASE_URL", "sqlite:////tmp/audit.sqlite3"),
-        "MEDIA_ROOT": os.environ.get("AUDIT_MEDIA_ROOT", "/tmp/audit-media"),
+        "DATABASE_URL": os.environ.get("AUDIT_DATABASE_URL", f"sqlite:///{OUT / 'demo.sqlite3'}"),
+        "MEDIA_ROOT": os.environ.get("AUDIT_MEDIA_ROOT", str(OUT / "media")),
         "SECRET_KEY": "audit-only-not-secret",
         "DEMO_CONTENT": "true",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -55,8 +68,21 @@ def site_environment(port):
     }
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def manage(env, *args, **kwargs):
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def build_demo(env):
+    print("== demo site (migrate, load_demo, queued tasks, collectstatic)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    # Production queues the search index updates (and emails) for db_worker: run them all, as
+    # a worker would, or the audited search finds nothing.
+    with open(OUT / "worker.log", "w") as log:
+        manage(env, "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
+               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    manage(env, "collectstatic", "--noinput", "-v0")
 
 
 def spare_port():
@@ -65,9 +91,16 @@ def spare_port():
         return sock.getsockname()[1]
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return response.status, response.read().decode("utf-8", "replace")
+def fetch(url, compressed=False):
+    """(status, headers, body bytes as sent, decoded text)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if compressed else {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, error.headers, error.read()
+    text = gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
+    return status, headers, body, text.decode("utf-8", "replace")
 
 
 def wait_until_up(base, server):
@@ -82,51 +115,37 @@ def wait_until_up(base, server):
     sys.exit("the site did not come up in two minutes")
 
 
-def first_link(base, index_path, pattern):
-    try:
-        status, html = fetch(base + index_path)
-    except OSError:
-        return None
-    match = re.search(pattern, html) if status == 200 else None
-    return match.group(1) if match else None
+def discover(env):
+    done = subprocess.run(
+        [PYTHON, "-m", "audit.pages", *LANGUAGES],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    pages = json.loads(done.stdout)
+    only = os.environ.get("AUDIT_ONLY")
+    return [p for p in pages if not only or only in p["name"]]
 
 
-def pages_to_audit(base):
-    """(language, name, path) for every audited page that exists on the demo site."""
-    pages = []
-    for language in ("ja", "en"):
-        candidates = [
-            ("home", f"/{language}/"),
-            ("works", f"/{language}/works/"),
-            (
-                "work",
-                first_link(base, f"/{language}/works/", rf'href="(/{language}/works/[\w-]+/)"'),
-            ),
-            (
-                "creator",
-                first_link(
-                    base, f"/{language}/creators/", rf'href="(/{language}/creators/[\w-]+/)"'
-                ),
-            ),
-            ("policy", f"/{language}/privacy-policy/"),
-            ("entry", f"/{language}/entry/"),
-        ]
-        for name, path in candidates:
-            if not path:
-                print(f"  (no {name} page in {language}: skipped)")
-                continue
-            try:
-                status = fetch(base + path)[0]
-            except OSError as error:
-                status = getattr(error, "code", error)
-            if status == 200:
-                pages.append((language, name, path))
-            else:
-                print(f"  ({language} {name} {path} answered {status}: skipped)")
-    return pages
+def served_html(base, page):
+    """What the site sends a browser that accepts gzip: compression, blocking resources, and
+    whether a search shows results."""
+    url = base + page["path"]
+    status, headers, body, html = fetch(url, compressed=True)
+    has_secret = "csrfmiddlewaretoken" in html or "private" in headers.get("Cache-Control", "")
+    return {
+        "status": status,
+        "html_bytes": len(html.encode()),
+        "sent_bytes": len(body),
+        "content_encoding": headers.get("Content-Encoding") or "none",
+        "compression_expected": not has_secret,
+        "render_blocking_head": [url for kind, url in render_blocking_in_head(html, url)],
+        "blocking_scripts": [
+            url for kind, url in render_blocking_in_head(html, url) if kind == "script"
+        ],
+        "search_results": 'class="search-results"' in html,
+    }
 
 
-def lighthouse(url, report_path):
+def lighthouse(url, report_path, exclude):
     binary = AUDIT / "node_modules" / ".bin" / "lighthouse"
     command = [
         str(binary),
@@ -138,6 +157,8 @@ def lighthouse(url, report_path):
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
         "--max-wait-for-load=60000",
     ]
+    if exclude:
+        command.append(f"--skip-audits={','.join(exclude)}")
     for attempt in range(1, 4):  # Lighthouse sometimes loses the trace on a busy machine
         done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
         if done.returncode == 0:
@@ -146,33 +167,58 @@ def lighthouse(url, report_path):
     return None
 
 
-def figures(report, base):
-    audits = report["audits"]
-    scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
-    requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
-    without_images = sum(
-        item.get("transferSize", 0) for item in requests if item.get("resourceType") != "Image"
-    )
-    third_party = [item["url"] for item in requests if not item.get("url", "").startswith(base)]
-    console = audits.get("errors-in-console", {}).get("details", {}).get("items", [])
-    blocking = audits.get("render-blocking-resources", {}).get("details", {}).get("items", [])
-    return {
-        "scores": scores,
-        "transfer_without_images": without_images,
-        "transfer_total": sum(item.get("transferSize", 0) for item in requests),
-        "console_errors": [item.get("description", "") for item in console],
-        "third_party_requests": third_party,
-        "render_blocking": [item.get("url") for item in blocking],
-        "lcp_ms": round(audits.get("largest-contentful-paint", {}).get("numericValue", 0)),
-        "failed_audits": sorted(
-            audit_id
-            for category in ("accessibility", "best-practices", "seo")
-            for ref in report["categories"][category]["auditRefs"]
-            if ref.get("weight")
-            for audit_id in [ref["id"]]
-            if audits[audit_id].get("score") not in (None, 1)
-        ),
-    }
+def audit_page(base, page):
+    label = f"{page['language']} {page['name']}"
+    for _ in range(2):  # warm the renditions: the first request generates them
+        fetch(base + page["path"])
+    served = served_html(base, page)
+    slug = f"{page['language']}-{page['name'].replace(' ', '-')}"
+    runs, failures = [], []
+    for number in range(1, RUNS + 1):
+        load = os.getloadavg()[0]
+        print(f"== lighthouse {page['path']} (run {number} of {RUNS}, load {load:.1f})")
+        report = lighthouse(base + page["path"], OUT / f"{slug}-{number}.json", page["exclude"])
+        if report is None:
+            failures.append(f"{label}: Lighthouse failed three times on run {number}")
+            continue
+        runs.append({**figures(report, base), "load_average": round(load, 2)})
+    row = {**page, "served": served, "runs": runs}
+    if runs:
+        row["summary"] = summarise(runs)
+    return row, failures
+
+
+def misses(row):
+    """Everything about one audited page that is below target, in words."""
+    label = f"{row['language']} {row['name']}"
+    found, served = [], row["served"]
+    if served["status"] != 200:
+        return [f"{label}: {row['path']} answered {served['status']}"]
+    if row.get("results") and not served["search_results"]:
+        found.append(f"{label}: the search shows no results (is the index built?)")
+    if served["compression_expected"] and served["content_encoding"] != "gzip":
+        found.append(f"{label}: HTML not compressed ({served['html_bytes']} bytes)")
+    if served["blocking_scripts"]:
+        found.append(f"{label}: render-blocking scripts {served['blocking_scripts']}")
+    if len(served["render_blocking_head"]) > MAX_BLOCKING:
+        found.append(f"{label}: {len(served['render_blocking_head'])} render-blocking resources")
+    if "summary" not in row:
+        return found
+    summary, last = row["summary"], row["runs"][-1]
+    for audit_id in summary["errored_audits"]:
+        found.append(f"{label}: Lighthouse audit {audit_id} errored (a failure, not a pass)")
+    found += [
+        f"{label}: {c} median {summary['median'][c]} < {t}"
+        for c, t in TARGETS.items()
+        if summary["median"][c] < t
+    ]
+    if last["transfer_without_images"] > MAX_TRANSFER_WITHOUT_IMAGES:
+        found.append(f"{label}: {last['transfer_without_images'] / 1024:.1f} KB without images")
+    for run in row["runs"]:
+        found += [f"{label}: console error {e}" for e in run["console_errors"]]
+        found += [f"{label}: failed audit {a}" for a in run["failed_audits"]]
+        found += [f"{label}: third-party request {u}" for u in run["third_party_requests"]]
+    return sorted(set(found), key=found.index)
 
 
 def screenshots(base, pages):
@@ -184,8 +230,8 @@ def screenshots(base, pages):
         for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()
-            for language, name, path in pages:
-                page.goto(base + path, wait_until="networkidle")
+            for audited in pages:
+                page.goto(base + audited["path"], wait_until="networkidle")
                 # Scroll through once so lazily loaded images are in the full-page picture.
                 page.evaluate(
                     """async () => {
@@ -197,8 +243,8 @@ def screenshots(base, pages):
                     }"""
                 )
                 page.wait_for_load_state("networkidle")
-                target = SCREENSHOTS / f"{language}-{name}-{width}.png"
-                page.screenshot(path=str(target), full_page=True)
+                name = f"{audited['language']}-{audited['name'].replace(' ', '-')}-{width}.png"
+                page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
             context.close()
         browser.close()
 
@@ -209,10 +255,8 @@ def main():
     port = int(os.environ.get("AUDIT_PORT", spare_port()))
     base = f"http://127.0.0.1:{port}"
     env = site_environment(port)
-    print("== demo site (migrate, load_demo, collectstatic)")
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    started = {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()}
+    build_demo(env)
     print(f"== gunicorn on {base}")
     server = subprocess.Popen(
         [
@@ -222,55 +266,94 @@ def main():
         cwd=ROOT,
         env=env,
     )  # fmt: skip
+    rows, failures = [], []
     try:
         wait_until_up(base, server)
-        pages = pages_to_audit(base)
-        OUT.mkdir(parents=True, exist_ok=True)
-        results, failed = [], []
-        for language, name, path in pages:
-            for _ in range(2):  # warm the renditions: the first request generates them
-                fetch(base + path)
-            print(f"== lighthouse {path}")
-            report = lighthouse(base + path, OUT / f"{language}-{name}.json")
-            if report is None:
-                failed.append(f"{language} {name}: Lighthouse failed three times")
-                continue
-            results.append({"language": language, "page": name, "path": path,
-                            **figures(report, base)})  # fmt: skip
+        pages = discover(env)
+        for page in pages:
+            row, failed = audit_page(base, page)
+            rows.append(row)
+            failures += failed
         print("== screenshots (375 px, 1440 px)")
-        screenshots(base, pages)
+        screenshots(base, [row for row in rows if row["served"]["status"] == 200])
     finally:
         server.terminate()
         server.wait(timeout=30)
-    (OUT / "summary.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
-    report_table(results)
-    if failed:
-        sys.exit("\n".join(failed))
+    finished = {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()}
+    below = failures + [miss for row in rows for miss in misses(row)]
+    summary = {"started": started, "finished": finished, "runs_per_page": RUNS,
+               "pages": rows, "below_target": below}  # fmt: skip
+    (OUT / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    (OUT / "summary.md").write_text(markdown_table(summary))
+    report_table(summary)
+    if below:
+        sys.exit(1)
 
 
-def report_table(results):
-    header = f"{'page':<22}{'perf':>6}{'a11y':>6}{'bp':>6}{'seo':>6}{'KB w/o img':>12}  console"
+def report_table(summary):
+    print(f"\nstarted {summary['started']['at']}, load average {fmt_load(summary['started'])};"
+          f" finished {summary['finished']['at']}, load average {fmt_load(summary['finished'])}")  # fmt: skip
+    header = (
+        f"{'page':<24}{'perf med/worst':>15}{'a11y':>6}{'bp':>5}{'seo':>5}{'LCP ms':>8}"
+        f"{'load':>6}{'HTML KB sent/raw':>18}  blocking  excluded"
+    )
     print("\n" + header + "\n" + "-" * len(header))
-    misses = []
-    for row in results:
-        s = row["scores"]
-        kb = row["transfer_without_images"] / 1024
-        label = f"{row['language']} {row['page']}"
+    for row in summary["pages"]:
+        label = f"{row['language']} {row['name']}"
+        served = row["served"]
+        sent = f"{served['sent_bytes'] / 1024:.1f}/{served['html_bytes'] / 1024:.1f}"
+        sent += " gz" if served["content_encoding"] == "gzip" else "   "
+        if "summary" not in row:
+            print(f"{label:<24}{'no Lighthouse run':>15}")
+            continue
+        median, worst = row["summary"]["median"], row["summary"]["worst"]
         print(
-            f"{label:<22}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}"
-            f"{s['seo']:>6}{kb:>12.1f}  {len(row['console_errors'])}"
+            f"{label:<24}{median['performance']:>9.0f}/{worst['performance']:<5}"
+            f"{median['accessibility']:>6.0f}{median['best-practices']:>5.0f}{median['seo']:>5.0f}"
+            f"{median['lcp_ms']:>8.0f}{worst['load_average'] or 0:>6.1f}{sent:>18}"
+            f"  {len(served['render_blocking_head'])} css   {','.join(row['exclude']) or '-'}"
         )
-        misses += [f"{label}: {c} {s[c]} < {t}" for c, t in TARGETS.items() if s[c] < t]
-        if row["transfer_without_images"] > MAX_TRANSFER_WITHOUT_IMAGES:
-            misses.append(f"{label}: {kb:.1f} KB without images > 100 KB")
-        misses += [f"{label}: console error {e}" for e in row["console_errors"]]
-        misses += [f"{label}: failed audit {a}" for a in row["failed_audits"]]
-        misses += [f"{label}: third-party request {u}" for u in row["third_party_requests"]]
-    print(f"\nscreenshots: {SCREENSHOTS}/   reports: {OUT}/")
-    if misses:
-        print("\nBelow target:\n  " + "\n  ".join(misses))
+        if worst["performance"] < TARGETS["performance"]:
+            print(f"{'':<24}worst run: " + "; ".join(worst["causes"]))
+    excluded = {a: why for row in summary["pages"] for a, why in row["exclude"].items()}
+    for audit_id, why in excluded.items():
+        print(f"\nexcluded: {audit_id} on search pages: {why}")
+    print(f"\nscreenshots: {SCREENSHOTS}/   reports and summary.json: {OUT}/")
+    if summary["below_target"]:
+        print("\nBelow target or failed:\n  " + "\n  ".join(summary["below_target"]))
     else:
-        print("\nEvery page meets the targets.")
+        print("\nEvery page meets the targets; no Lighthouse audit errored.")
+
+
+def markdown_table(summary):
+    """The figures as the README shows them (var/audit/summary.md)."""
+    lines = [
+        "| page | perf median / worst | load at worst | a11y | bp | SEO | LCP ms median"
+        " | HTML KB sent / raw | blocking in head | Lighthouse errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in summary["pages"]:
+        served = row["served"]
+        sent = f"{served['sent_bytes'] / 1024:.1f} / {served['html_bytes'] / 1024:.1f}"
+        sent += " (gzip)" if served["content_encoding"] == "gzip" else " (not compressed)"
+        label = f"{row['language']} {row['name']}"
+        if "summary" not in row:
+            lines.append(f"| {label} | no run | | | | | | {sent} | | |")
+            continue
+        median, worst = row["summary"]["median"], row["summary"]["worst"]
+        seo = f"{median['seo']:.0f}" + (" *" if row["exclude"] else "")
+        lines.append(
+            f"| {label} | {median['performance']:.0f} / {worst['performance']}"
+            f" | {worst['load_average']:.1f} | {median['accessibility']:.0f}"
+            f" | {median['best-practices']:.0f} | {seo} | {median['lcp_ms']:.0f} | {sent}"
+            f" | {len(served['render_blocking_head'])} CSS"
+            f" | {', '.join(row['summary']['errored_audits']) or 'none'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def fmt_load(moment):
+    return " ".join(f"{value:.2f}" for value in moment["load"])
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ identified by its number, date, language and areas of expertise.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
@@ -19,9 +19,10 @@ from wagtail.models import Locale
 from .cache import bump_state
 from .consent import consent_states, record_admin_consent
 from .entries import convert_entry
-from .forms import AdminConsentForm
-from .models import Consent, Creator, CreatorPage, CreatorsIndexPage, Entry
+from .forms import AdminConsentForm, IntroductionForm
+from .models import Consent, Creator, CreatorPage, CreatorsIndexPage, Entry, ThirdPartyProvision
 from .models.pages import random_creator_slug
+from .provisions import record_introduction
 from .tasks import retry_notifications
 
 
@@ -145,3 +146,46 @@ def draft_profile(index, creator, user):
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
+
+
+@require_POST
+def decline(request, pk):
+    """The studio will not work with this entry: it follows the short retention from now on."""
+    require(request, "creators.convert_entry")
+    entry = get_object_or_404(Entry, pk=pk, creator__isnull=True)
+    if entry.declined_at is None:
+        entry.declined_at = timezone.now()
+        entry.save(update_fields=["declined_at"])
+        log(entry, "creators.declined", user=request.user)
+    messages.success(request, _("Entry declined; it will be erased after the short period."))
+    return redirect("creators_entries_to_convert")
+
+
+def introductions(request, pk):
+    """Record an introduction of a creator to a client, and list the earlier ones."""
+    require(request, "creators.add_thirdpartyprovision")
+    creator = get_object_or_404(Creator, pk=pk)
+    form = IntroductionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            provision = record_introduction(creator, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            log(creator, "creators.introduced", user=request.user, data={"record": provision.pk})
+            messages.success(request, _("Introduction recorded."))
+            return redirect("creators_introductions", pk=creator.pk)
+    return TemplateResponse(
+        request,
+        "creators/admin/introductions.html",
+        {
+            "creator": creator,
+            "form": form,
+            "records": ThirdPartyProvision.objects.filter(creator=creator).select_related(
+                "consent", "recorded_by"
+            ),
+            "page_title": _("Introductions to clients"),
+            "header_icon": "group",
+        },
+        status=400 if form.errors else 200,
+    )

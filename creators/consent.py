@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from .choices import (
     HOW_ADMIN,
+    INTRODUCE,
+    INTRODUCE_ONCE,
     POLICY,
     PUBLISH_ACHIEVEMENTS,
     PUBLISH_EXPERTISE,
@@ -48,6 +50,13 @@ def consent_wording(what, language_code, version=None):
             return _("You may publish my areas of expertise on this site.")
         if what == PUBLISH_ACHIEVEMENTS:
             return _("You may publish my past achievements on this site.")
+        if what == INTRODUCE:
+            return _(
+                "You may introduce me to your clients and give them the details I choose "
+                "(until I withdraw this consent)."
+            )
+        if what == INTRODUCE_ONCE:
+            return _("You may introduce me to this client and give them the details listed.")
     raise ValueError(what)
 
 

@@ -16,10 +16,11 @@ from home.forms import HoneypotMixin
 from works.models import AITool
 
 from .choices import (
-    CONSENT_WHAT_CHOICES,
+    ADMIN_CONSENT_CHOICES,
     EXPERTISE_CHOICES,
     LANGUAGE_CHOICES,
     POLICY,
+    PROVIDED_ITEM_CHOICES,
     PUBLISH_ACHIEVEMENTS,
     PUBLISH_EXPERTISE,
     PUBLISH_NAME,
@@ -182,7 +183,7 @@ class EntryForm(HoneypotMixin):
 class AdminConsentForm(forms.Form):
     """An officer records a consent given or withdrawn on the creator's written request."""
 
-    what = forms.ChoiceField(label=_("Consent"), choices=CONSENT_WHAT_CHOICES)
+    what = forms.ChoiceField(label=_("Consent"), choices=ADMIN_CONSENT_CHOICES)
     given = forms.TypedChoiceField(
         label=_("Decision"),
         choices=[("0", _("Withdrawn")), ("1", _("Given"))],
@@ -195,4 +196,31 @@ class AdminConsentForm(forms.Form):
         max_length=300,
         required=False,
         help_text=_("Where the written request is filed (no personal data)."),
+    )
+
+
+class IntroductionForm(forms.Form):
+    """What staff record when they introduce a creator to a client (APPI Art. 29)."""
+
+    provided_on = forms.DateField(
+        label=_("Date of the introduction"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    recipient = forms.CharField(label=_("Recipient"), max_length=200)
+    recipient_address = forms.CharField(
+        label=_("Recipient's address"),
+        max_length=250,
+        required=False,
+        help_text=_("For a company: its address and representative."),
+    )
+    items = forms.MultipleChoiceField(
+        label=_("Items given"), choices=PROVIDED_ITEM_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    consent_for_this_one = forms.TypedChoiceField(
+        label=_("Consent"),
+        choices=[
+            ("0", _("The creator's standing consent to introductions (must be in force)")),
+            ("1", _("The creator consented in writing to this introduction (recorded now)")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
     )

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .cache import bump_state
-from .choices import PUBLISHING_CONSENTS
-from .consent import record_admin_consent
-from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry
+from .choices import INTRODUCE, PUBLISHING_CONSENTS
+from .consent import consent_states, record_admin_consent
+from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry, ThirdPartyProvision
 
 PERSONAL = [*PERSONAL_FIELDS, "suspended"]
 
@@ -41,6 +41,20 @@ def _consent_row(consent):
         "wording_sha256": consent.wording_sha256,
         "policy_version": version.number if version else None,
         "policy_version_effective_at": version.effective_at.isoformat() if version else None,
+    }
+
+
+def _provision_row(provision):
+    return {
+        "id": provision.pk,
+        "creator": provision.creator_id,
+        "person": provision.person_name,
+        "provided_on": provision.provided_on.isoformat(),
+        "recipient": provision.recipient,
+        "recipient_address": provision.recipient_address,
+        "items": provision.items,
+        "consent": provision.consent_id,
+        "recorded_at": provision.recorded_at.isoformat(),
     }
 
 
@@ -74,6 +88,10 @@ def export_for_email(email):
             {"id": p.pk, "url": p.full_url, "live": p.live}
             for p in CreatorPage.objects.filter(creator__in=creators)
         ],
+        # APPI Art. 33(5): the records of every provision of this person's data to a third party.
+        "third_party_provisions": [
+            _provision_row(p) for p in ThirdPartyProvision.objects.filter(creator__in=creators)
+        ],
     }
 
 
@@ -83,8 +101,11 @@ def erase_for_email(email):
     pages = list(CreatorPage.objects.filter(creator__in=creators))
     for page in pages:
         page.delete()  # removes its revisions and its search index entry too
-    anonymised = consents._anonymise(
-        creator=None, entry=None, note="", anonymised_at=timezone.now()
+    now = timezone.now()
+    anonymised = consents._update_for_erasure(creator=None, entry=None, note="", anonymised_at=now)
+    # Provision records stay for their legal period (APPI Art. 29), without the identity.
+    anonymised += ThirdPartyProvision.objects.filter(creator__in=creators)._update_for_erasure(
+        creator=None, person_name="", anonymised_at=now
     )
     Entry.objects.filter(pk__in=[e.pk for e in entries]).delete()
     Creator.objects.filter(pk__in=[c.pk for c in creators]).delete()
@@ -96,7 +117,10 @@ def erase_for_email(email):
 def suspend_for_email(email):
     creators, entries, _consents = _records(email)
     for creator in creators:
-        for what in PUBLISHING_CONSENTS:
+        withdrawn = list(PUBLISHING_CONSENTS)
+        if consent_states([creator.pk])[creator.pk].get(INTRODUCE):
+            withdrawn.append(INTRODUCE)  # no more introductions to clients either
+        for what in withdrawn:
             record_admin_consent(
                 creator, what, False, creator.language, user=None, note="suspension"
             )

@@ -1,6 +1,5 @@
 """The consent receipt: what a person agreed to, shown after sending and emailed to them."""
 
-from django.utils import translation
 from wagtail.models import Site
 
 from home.models import SiteSettings
@@ -33,8 +32,3 @@ def receipt_context(entry, request=None):
         "inquiry": SiteSettings.load(request_or_site=request or site),
         "language": language,
     }
-
-
-def render_in_language(language, render):
-    with translation.override(language):
-        return render()

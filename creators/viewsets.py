@@ -157,6 +157,15 @@ class CreatorIndexView(SafeExportIndexView):
                 priority=40,
             )
         )
+        if self.request.user.has_perm("creators.add_thirdpartyprovision"):
+            buttons.append(
+                ListingButton(
+                    _("Introductions to clients"),
+                    url=reverse("creators_introductions", args=[instance.pk]),
+                    icon_name="group",
+                    priority=45,
+                )
+            )
         return buttons
 
 

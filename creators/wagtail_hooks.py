@@ -6,8 +6,9 @@ from wagtail.admin.menu import MenuItem
 from home.personal_data import PersonalDataHandler
 
 from . import admin_views
-from .models import Consent, Creator, Entry
+from .models import Consent, Creator, Entry, ThirdPartyProvision
 from .personal_data import correction_links, erase_for_email, export_for_email, suspend_for_email
+from .retention import RULES as RETENTION_RULES
 from .viewsets import CreatorsAdminGroup
 
 
@@ -25,6 +26,12 @@ def register_creators_admin_urls():
             name="creators_entries_to_convert",
         ),
         path("creators/convert/<int:pk>/", admin_views.convert, name="creators_convert"),
+        path("creators/decline/<int:pk>/", admin_views.decline, name="creators_decline"),
+        path(
+            "creators/introductions/<int:pk>/",
+            admin_views.introductions,
+            name="creators_introductions",
+        ),
         path(
             "creators/record-consent/<int:pk>/",
             admin_views.record_consent,
@@ -58,13 +65,27 @@ def register_creators_log_actions(actions):
     actions.register_action("creators.exported", _("Exported"), _("Exported in a spreadsheet"))
     actions.register_action("creators.converted", _("Converted"), _("Turned into a profile"))
     actions.register_action("creators.consent_recorded", _("Consent"), _("Consent recorded"))
+    actions.register_action("creators.declined", _("Declined"), _("Entry declined"))
+    actions.register_action(
+        "creators.introduced", _("Introduced"), _("Introduction to a client recorded")
+    )
 
 
 @hooks.register("register_personal_data")
 def creators_personal_data():
     return PersonalDataHandler(
         name="creators",
-        models=[Creator, Entry, Consent],
+        models=[Creator, Entry, Consent, ThirdPartyProvision],
+        description=_(
+            "Creators' entries and profiles: name, stage name, email, phone, areas of "
+            "expertise, portfolio URL, available AI tools, past achievements; the records of "
+            "their consents and of their introductions to clients"
+        ),
+        purpose=_(
+            "To consider and carry out work with the creator, to publish the details they "
+            "consented to, and to introduce them to clients with their consent (Article 3, items 8 and 9; Article 4)"
+        ),
+        retention=RETENTION_RULES,
         export=export_for_email,
         erase=erase_for_email,
         suspend=suspend_for_email,

@@ -12,3 +12,4 @@ class HomeConfig(AppConfig):
         from .admin_time import keep_profiles_in_japan_time
 
         pre_save.connect(keep_profiles_in_japan_time, sender=UserProfile)
+        from . import checks  # noqa: F401 (registers the personal-data registry check)

@@ -103,17 +103,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def featured_pages(self):
-        """Featured works that a visitor may see, in the editor's order, in one query."""
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(pk__in=self.featured_works.values("page_id"))
-            .specific()
-        )
-        order = {fw.page_id: fw.sort_order for fw in self.featured_works.all()}
-        return sorted(pages, key=lambda page: order.get(page.pk, 0))
-
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
@@ -151,6 +140,13 @@ class SiteSettings(BaseGenericSetting):
         default="2nd Floor, MORE-EXCELLENCE, 1-3-5 Higashi, Shibuya-ku, Tokyo 150-0011, Japan",
     )
     email = models.EmailField(_("inquiry email"), default="filmproduction@allhero.co.jp")
+    representative_ja = models.CharField(
+        _("representative (Japanese)"),
+        max_length=120,
+        blank=True,
+        help_text=_("The representative's name, published as APPI Art. 32 asks."),
+    )
+    representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -159,6 +155,10 @@ class SiteSettings(BaseGenericSetting):
         ),
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
+        MultiFieldPanel(
+            [FieldPanel("representative_ja"), FieldPanel("representative_en")],
+            heading=_("Representative"),
+        ),
     ]
 
     class Meta:
@@ -179,3 +179,7 @@ class SiteSettings(BaseGenericSetting):
     @property
     def address(self):
         return self._localized("address")
+
+    @property
+    def representative(self):
+        return self._localized("representative")

@@ -55,3 +55,10 @@ def register_abandoned_drafts_menu_item():
     return MenuItem(
         _("Abandoned drafts"), reverse("abandoned_drafts"), icon_name="doc-empty", order=750
     )
+
+
+@hooks.register("register_retention_rules")
+def home_retention_rules():
+    from .retention import retention_rules
+
+    return retention_rules()

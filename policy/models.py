@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.append_only import AppendOnlyQuerySet
 from home.models import BasePage
 from policy.blocks import PolicyBodyBlock, numbered_sections
 from policy.forms import PolicyPageForm
@@ -24,7 +25,7 @@ from policy.routes import PolicyRoutesMixin
 POLICY_SLUG = "privacy-policy"
 
 
-class ImmutableVersionError(Exception):
+class ImmutableVersionError(PermissionError):
     """A posted policy version is evidence: it is never changed or deleted."""
 
 
@@ -98,12 +99,8 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         return super().route(request, path_components)
 
 
-class PolicyVersionQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableVersionError("Policy versions cannot be changed.")
-
-    def delete(self):
-        raise ImmutableVersionError("Policy versions cannot be deleted.")
+class PolicyVersionQuerySet(AppendOnlyQuerySet):
+    error = ImmutableVersionError
 
     def for_language(self, language_code):
         return self.filter(locale__language_code=language_code.split("-")[0].lower())

@@ -5,10 +5,12 @@ emails sent to them, and a deletion anonymises them (see models.py for what stay
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from home.personal_data import PersonalDataHandler
 
 from .models import PrivacyRequest, RequestEmail
+from .retention import RULES as RETENTION_RULES
 
 REQUEST_FIELDS = [
     "id",
@@ -73,7 +75,21 @@ def privacy_requests_personal_data():
     return PersonalDataHandler(
         name="privacy_requests",
         models=[PrivacyRequest, RequestEmail],
+        description=_(
+            "Privacy requests: the requester's name, email and details, and the emails we sent "
+            "about them"
+        ),
+        purpose=_(
+            "To answer requests for disclosure, correction, deletion and suspension of use "
+            "(Articles 5 to 7)"
+        ),
+        retention=RETENTION_RULES,
         export=export_for_email,
         erase=erase_for_email,
-        suspend=lambda email: 0,  # requests are answered, never "used" for anything else
+        suspend=suspend_for_email,
     )
+
+
+def suspend_for_email(email):
+    """Requests are only answered, never used for anything else: there is nothing to stop."""
+    return 0

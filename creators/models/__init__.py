@@ -1,6 +1,7 @@
 """Creator records and consents (seen only by the Privacy officers group) and the public pages."""
 
 from .pages import CreatorPage, CreatorsIndexPage, EntryFormPage
+from .provisions import ThirdPartyProvision, introduction_consent_in_force
 from .records import PERSONAL_FIELDS, Consent, Creator, Entry, PersonalFields
 
 __all__ = [
@@ -12,4 +13,6 @@ __all__ = [
     "Entry",
     "EntryFormPage",
     "PersonalFields",
+    "ThirdPartyProvision",
+    "introduction_consent_in_force",
 ]

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.append_only import AppendOnlyQuerySet
+
 from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
 
@@ -82,6 +84,12 @@ class Entry(PersonalFields):
     receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
     notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
     notify_error = models.TextField(_("last email error"), blank=True)
+    declined_at = models.DateTimeField(
+        _("declined"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the studio declines the entry: it is then kept only briefly."),
+    )
 
     class Meta:
         verbose_name = _("entry")
@@ -97,18 +105,6 @@ class Entry(PersonalFields):
     @property
     def notified(self):
         return bool(self.studio_notified_at and self.receipt_sent_at)
-
-
-class ConsentQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("Consent records are append-only.")
-
-    def delete(self):
-        raise PermissionError("Consent records are append-only.")
-
-    def _anonymise(self, **kwargs):
-        """The privacy erasure path only: clears the personal links, keeps the record."""
-        return super().update(**kwargs)
 
 
 class Consent(models.Model):
@@ -159,7 +155,7 @@ class Consent(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
-    objects = ConsentQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consent record")

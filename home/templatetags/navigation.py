@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -71,11 +71,6 @@ def localized_home_url(context):
     homes = _home_pages(request)
     page = homes.get(get_language())
     return page.get_url(request) if page else f"/{get_language()}/"
-
-
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
 
 
 @register.simple_tag(takes_context=True)

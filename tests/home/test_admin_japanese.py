@@ -18,7 +18,12 @@ from wagtail.fields import StreamField
 
 from home.compile_messages import LOCALE_DIR
 
-OUR_APPS = {"home", "works", "creators", "policy", "privacy_requests"}
+# The project's own apps: those that live in this repository, not in site-packages.
+OUR_APPS = {
+    config.label
+    for config in apps.get_app_configs()
+    if Path(config.path).is_relative_to(settings.BASE_DIR) and ".venv" not in config.path
+}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 # Where our catalogue deliberately gives one of their msgids another Japanese text. Each needs a

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from home.groups import EDITORS, PRIVACY_OFFICERS, TRANSLATORS
 from home.models import HomePage
-from home.personal_data import PersonalDataHandler
+from home.personal_data import PersonalDataHandler, RetentionRule
 from privacy_requests.models import PrivacyRequest
 from tests.privacy_requests.factories import PrivacyRequestPageFactory
 
@@ -70,15 +70,29 @@ def _suspend(email):
     return len(profiles)
 
 
-def stand_in_handler():
-    return PersonalDataHandler(
-        name="stand-in",
-        models=[FormSubmission],
-        export=_export,
-        erase=_erase,
-        suspend=_suspend,
-        correction_links=lambda email: [("Stand-in record", "/admin/stand-in/")],
-    )
+STAND_IN_RETENTION = RetentionRule(
+    name="stand-in submissions",
+    description="Stand-in submissions: deleted after %(days)s days.",
+    due=lambda cutoff: FormSubmission.objects.filter(submit_time__lt=cutoff),
+    apply=lambda submissions: submissions.delete()[0],
+    days=lambda: 30,
+)
+
+
+def stand_in_handler(**changes):
+    """A registered holder of personal data that is not one of the site's apps."""
+    fields = {
+        "name": "stand-in",
+        "models": [FormSubmission],
+        "description": "Stand-in form submissions",
+        "purpose": "To test the registry (no article)",
+        "retention": [STAND_IN_RETENTION],
+        "export": _export,
+        "erase": _erase,
+        "suspend": _suspend,
+        "correction_links": lambda email: [("Stand-in record", "/admin/stand-in/")],
+    }
+    return PersonalDataHandler(**{**fields, **changes})
 
 
 @pytest.fixture

@@ -203,14 +203,14 @@ def test_a_failing_data_holder_changes_nothing_and_tells_nobody(
 ):
     from wagtail import hooks
 
-    from home.personal_data import PersonalDataHandler
+    from tests.privacy_requests.conftest import stand_in_handler
 
     def broken_erase(email):
         raise RuntimeError("holder offline")
 
     privacy_request = confirmed_request(person.email, kind="deletion")
     sent = len(mailoutbox)
-    broken = lambda: PersonalDataHandler(name="broken", erase=broken_erase)  # noqa: E731
+    broken = lambda: stand_in_handler(name="broken", erase=broken_erase)  # noqa: E731
     with hooks.register_temporarily("register_personal_data", broken):
         response = officer_client.post(
             reverse("privacy_requests:action", args=[privacy_request.pk]),

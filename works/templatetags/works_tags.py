@@ -1,30 +1,18 @@
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from home.json_ld import json_ld_script
 from works.queries import visible_works
 from works.structured_data import work_json_ld
 
 register = template.Library()
-
-# As Django's json_script: these characters cannot close the script element or open a comment.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def json_ld(data):
-    """A JSON-LD data block. It is not executed, so the CSP's script-src does not apply."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def work_structured_data(context, work, credits, categories, image=None):
     request = context["request"]
     image_url = request.build_absolute_uri(image.url) if image else None
-    return json_ld(work_json_ld(work, request, credits, categories, image_url))
+    return json_ld_script(work_json_ld(work, request, credits, categories, image_url))
 
 
 @register.simple_tag

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from demo import creators, policy, privacy_requests, works
+from demo import creators, personal_information, policy, privacy_requests, works
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
@@ -32,6 +32,7 @@ class Command(BaseCommand):
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
         privacy_requests.load(homes, self.stdout)
+        personal_information.load(homes, self.stdout)
         self.create_superuser()
 
     def load_home(self):

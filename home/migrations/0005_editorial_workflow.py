@@ -9,7 +9,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_admin_groups"),
+        ("home", "0004_sitesettings_representative"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

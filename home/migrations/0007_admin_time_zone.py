@@ -9,6 +9,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0005_japanese_labels"), ("wagtailusers", "0015_userprofile_keyboard_shortcuts")]
+    dependencies = [("home", "0006_japanese_labels"), ("wagtailusers", "0015_userprofile_keyboard_shortcuts")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('creators', '0002_admin_permissions'),
+        ('creators', '0004_provision_permissions'),
         ('wagtailimages', '0027_image_description'),
     ]
 

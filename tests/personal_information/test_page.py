@@ -1,0 +1,111 @@
+"""The public page of retained personal data (APPI Art. 32), generated from the registry and the
+settings, in both languages; and the dashboard flag for what editors have not filled in."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.html import escape
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from demo import personal_information as demo
+from home.models import HomePage, SiteSettings
+from home.personal_data import personal_data_handlers
+from personal_information.models import PersonalInformationPage, PersonalInformationSettings
+from tests.personal_information.factories import PersonalInformationPageFactory
+from tests.privacy_requests.conftest import stand_in_handler
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(site):
+    demo.load(site, io.StringIO())
+    return {code: PersonalInformationPage.objects.get(locale__language_code=code) for code in site}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_page_lists_every_registered_kind_of_data_with_purpose_and_retention(
+    client, pages, language
+):
+    html = client.get(f"/{language}/personal-information/").content.decode()
+    with translation.override(language):
+        for handler in personal_data_handlers():
+            assert escape(str(handler.description)) in html, handler.name
+            assert escape(str(handler.purpose)) in html, handler.name
+            for rule in handler.retention:
+                assert escape(str(rule.description) % {"days": rule.period_days()}) in html
+        site = SiteSettings.load()
+        for value in (site.company, site.address, site.representative):
+            assert escape(value) in html
+        notice = PersonalInformationSettings.load()
+        for label, text in notice.measures():
+            assert escape(str(label)) in html and escape(text) in html
+        assert escape(notice.countries()[0]["regime"]) in html
+    assert f'href="/{language}/privacy-requests/"' in html
+    assert "1,000" in html
+    assert site.email in html  # the inquiry window
+
+
+def test_a_new_handler_appears_on_the_page_without_touching_the_page(client, pages):
+    with hooks.register_temporarily("register_personal_data", stand_in_handler):
+        html = client.get("/en/personal-information/").content.decode()
+    assert "Stand-in form submissions" in html
+    assert "Stand-in submissions: deleted after 30 days." in html
+
+
+def test_a_changed_retention_period_shows_on_the_page(client, pages, settings):
+    settings.PERSONAL_DATA_RETENTION = {"entries_declined": 14}
+    html = client.get("/en/personal-information/").content.decode()
+    assert "Entries the studio declined: erased 14 days after the decision." in html
+
+
+def test_the_footer_and_the_policy_link_to_the_page(client, pages):
+    for language in ("ja", "en"):
+        html = client.get(f"/{language}/").content.decode()
+        assert f'href="/{language}/personal-information/"' in html
+
+
+def test_one_page_per_language_at_its_fixed_address(site, pages):
+    assert not PersonalInformationPage.can_create_at(site["ja"])
+    page = PersonalInformationPageFactory.build(slug="elsewhere")
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        page.full_clean()
+
+
+class TestTree(WagtailPageTestCase):
+    def test_the_page_lives_under_a_home_page_only(self):
+        self.assertAllowedParentPageTypes(PersonalInformationPage, {HomePage})
+        self.assertAllowedSubpageTypes(PersonalInformationPage, {})
+
+
+def test_the_dashboard_flags_empty_settings_until_they_are_filled(client, site):
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    html = client.get("/admin/").content.decode()
+    assert 'id="personal-information-missing' in html
+    demo.load(site, io.StringIO())
+    html = client.get("/admin/").content.decode()
+    assert 'id="personal-information-missing' not in html
+    notice = PersonalInformationSettings.load()
+    notice.physical_en = " "
+    notice.save()
+    html = client.get("/admin/").content.decode()
+    assert 'id="personal-information-missing' in html
+
+
+def test_editors_do_not_get_the_panel(client, site):
+    from django.contrib.auth.models import Group
+
+    from home.groups import EDITORS
+
+    editor = get_user_model().objects.create_user("ed", "ed@example.com", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    assert 'id="personal-information-missing' not in client.get("/admin/").content.decode()
+    assert Page.objects.exists()
