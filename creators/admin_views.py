@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
@@ -47,7 +48,16 @@ def retry_emails(request, pk=None):
     messages.success(request, _("Emails retried for %(count)s entries.") % {"count": count})
     if failed:
         messages.error(request, _("%(count)s entries are still not notified.") % {"count": failed})
-    return redirect(request.POST.get("next") or reverse("creators_entry:index"))
+    return redirect(same_site_path(request.POST.get("next")) or reverse("creators_entry:index"))
+
+
+def same_site_path(url):
+    """`url` when it is a path on this site, else None (no open redirect through `next`)."""
+    if not url or not url.startswith("/") or url.startswith(("//", "/\\")):
+        return None
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return None
+    return url
 
 
 def record_consent(request, pk):

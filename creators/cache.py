@@ -8,6 +8,7 @@ cached copy on the very next request, on any number of app servers sharing the c
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 STATE_KEY = "creators:state"
 
@@ -22,6 +23,16 @@ def current_state():
 
 
 def bump_state():
+    """Bump once the current transaction commits (at once outside one).
+
+    Bumping before the commit would let a request arriving in between read the old rows and
+    cache them under the new key, where every server would serve them until they expire.
+    `robust`: a cache outage must not undo or fail the change that was just committed.
+    """
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump():
     try:
         cache.incr(STATE_KEY)
     except ValueError:

@@ -18,9 +18,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
-from .models import PERSONAL_FIELDS, Creator, Entry
+from home.spreadsheets import neutralise_formula
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .models import PERSONAL_FIELDS, Creator, Entry
 
 
 class SafeExportIndexView(generic.IndexView):
@@ -28,9 +28,7 @@ class SafeExportIndexView(generic.IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
+        return neutralise_formula(value)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         items = list(queryset)

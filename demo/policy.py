@@ -40,44 +40,52 @@ def amended_stream(blocks, language_code):
     return blocks
 
 
-def post(page, summary, body):
+def post(page, summary, body, publisher):
     page = PolicyPage.objects.get(pk=page.pk)
     page.summary_of_changes = summary
     page.body = json.dumps(body, ensure_ascii=False)
-    page.save_revision().publish()
+    page.save_revision(user=publisher).publish(user=publisher)
     return PolicyPage.objects.get(pk=page.pk)
 
 
-def japanese_policy(home):
+def japanese_policy(home, publisher):
     """The Japanese policy with versions 1 and 2 (created once)."""
     page = PolicyPage.objects.child_of(home).first()
     title, body = parse_policy(read_policy("ja"))
     if page is None:
-        page = PolicyPage(title=title, slug=POLICY_SLUG, summary_of_changes=FIRST_SUMMARY["ja"])
+        page = PolicyPage(
+            title=title, slug=POLICY_SLUG, summary_of_changes=FIRST_SUMMARY["ja"], live=False
+        )
         page.body = json.dumps(body, ensure_ascii=False)
         home.add_child(instance=page)
-        page = post(page, FIRST_SUMMARY["ja"], body)
+        page = post(page, FIRST_SUMMARY["ja"], body, publisher)
     return page
 
 
-def english_policy(home, japanese, summary, amended):
+def english_policy(home, japanese, summary, amended, publisher):
     """Translate the Japanese version now in force, with wagtail-localize."""
     title, body = parse_policy(read_policy("en"))
     if amended:
         body = amended_stream(body, "en")
-    return translate(japanese, "en", {"title": title, "summary_of_changes": summary, "body": body})
+    fields = {"title": title, "summary_of_changes": summary, "body": body}
+    return translate(japanese, "en", fields, publisher)
 
 
-def load(homes, stdout):
-    japanese = japanese_policy(homes["ja"])
+def load(homes, stdout, publisher):
+    """`publisher`: the demo's superuser, who posts the versions as a Legal approver would."""
+    japanese = japanese_policy(homes["ja"], publisher)
     english = PolicyPage.objects.child_of(homes["en"]).first()
     if english is None:
-        english = english_policy(homes["en"], japanese, FIRST_SUMMARY["en"], amended=False)
+        english = english_policy(
+            homes["en"], japanese, FIRST_SUMMARY["en"], amended=False, publisher=publisher
+        )
     if japanese.versions.count() < 2:
         body = amended_stream(japanese.body.get_prep_value(), "ja")
-        japanese = post(japanese, AMENDMENT_SUMMARY["ja"], body)
+        japanese = post(japanese, AMENDMENT_SUMMARY["ja"], body, publisher)
     if english.versions.count() < 2:
-        english = english_policy(homes["en"], japanese, AMENDMENT_SUMMARY["en"], amended=True)
+        english = english_policy(
+            homes["en"], japanese, AMENDMENT_SUMMARY["en"], amended=True, publisher=publisher
+        )
     for page in (japanese, english):
         assign_legal_workflow(page)
     stdout.write("Privacy policy ready (ja, en: two versions each).")

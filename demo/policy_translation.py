@@ -45,11 +45,11 @@ def english_strings(japanese, fields):
     }
 
 
-def translate(japanese, language_code, fields):
+def translate(japanese, language_code, fields, publisher):
     """Publish the `language_code` translation of `japanese` with `fields` translated.
 
     `fields`: title, summary_of_changes and body (stream data with the same structure as the
-    Japanese body). Returns the published translated page.
+    Japanese body). `publisher`: a Legal approver. Returns the published translated page.
     """
     locale = Locale.objects.get(language_code=language_code)
     source, created = TranslationSource.get_or_create_from_instance(japanese)
@@ -71,5 +71,5 @@ def translate(japanese, language_code, fields):
     page, _ = source.create_or_update_translation(locale, publish=False, fallback=True)
     # Published here rather than on commit, so versions are numbered in the order posted.
     page = PolicyPage.objects.get(pk=page.pk)
-    page.get_latest_revision().publish()
+    page.get_latest_revision().publish(user=publisher)
     return page

@@ -12,4 +12,14 @@ class HomeConfig(AppConfig):
         from .admin_time import keep_profiles_in_japan_time
 
         pre_save.connect(keep_profiles_in_japan_time, sender=UserProfile)
+
+        from wagtail.models import PageViewRestriction
+
+        from home.public_pages import refuse_covering_restriction
+
+        pre_save.connect(
+            refuse_covering_restriction,
+            sender=PageViewRestriction,
+            dispatch_uid="home.refuse_covering_restriction",
+        )
         from . import checks  # noqa: F401 (registers the personal-data registry check)

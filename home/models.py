@@ -50,6 +50,16 @@ class BasePage(Page):
     def get_og_image(self):
         return self.social_image
 
+    @property
+    def private_page_options(self):
+        """No view restriction is offered on a page that must stay public or on a page above
+        one (`home.public_pages`); the model layer refuses it too."""
+        from home.public_pages import covered_always_public_pages
+
+        if covered_always_public_pages(self).exists():
+            return []
+        return Page.private_page_options
+
 
 class HomePage(BasePage):
     hero_title = models.CharField(_("hero title"), max_length=120)

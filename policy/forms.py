@@ -1,8 +1,17 @@
 """The editor's form for a policy revision: every revision says what it changes."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import PublishingPanel
 
 from home.page_forms import BasePageForm
+
+
+class GoLivePanel(PublishingPanel):
+    """Wagtail's schedule dialog without the expiry field (an expiry would be dropped anyway)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.children = [child for child in self.children if child.field_name != "expire_at"]
 
 
 class PolicyPageForm(BasePageForm):

@@ -19,7 +19,7 @@ from wagtail.search import index
 from home.append_only import AppendOnlyQuerySet
 from home.models import BasePage
 from policy.blocks import PolicyBodyBlock, numbered_sections
-from policy.forms import PolicyPageForm
+from policy.forms import GoLivePanel, PolicyPageForm
 from policy.routes import PolicyRoutesMixin
 
 POLICY_SLUG = "privacy-policy"
@@ -30,6 +30,7 @@ class ImmutableVersionError(PermissionError):
 
 
 class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
+    always_public = True  # never behind a view restriction (home.public_pages)
     summary_of_changes = models.TextField(
         _("summary of changes"),
         help_text=_(
@@ -42,8 +43,9 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("summary_of_changes")], heading=_("This revision")),
         FieldPanel("body"),
     ]
-    # No expiry and no go-live override here: the policy in force is never unpublished by a
-    # timer, and scheduling is done with Wagtail's own "schedule publishing" panel.
+    # The schedule dialog offers a go-live moment and no expiry: the policy in force is never
+    # unpublished by a timer (save() drops any expiry that arrives another way).
+    settings_panels = [GoLivePanel()] + Page.settings_panels[1:]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     base_form_class = PolicyPageForm
@@ -64,9 +66,12 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         return numbered_sections(self.body)
 
     def save(self, *args, **kwargs):
+        from policy.gate import check_going_live
+
         # The live policy must never be taken down by a scheduled expiry (publish_scheduled
         # unpublishes expired pages without asking any hook).
         self.expire_at = None
+        check_going_live(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def permissions_for_user(self, user):
@@ -74,12 +79,16 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
 
         return PolicyPagePermissionTester(user, self)
 
-    def publish(self, revision, *args, **kwargs):
-        """Publishing and recording the version succeed or fail together."""
+    def publish(self, revision, user=None, *args, **kwargs):
+        """Only through Legal approval (`policy.gate`); publishing and recording the version
+        succeed or fail together."""
         from django.db import transaction
 
-        with transaction.atomic():
-            return super().publish(revision, *args, **kwargs)
+        from policy.gate import authorised, check_publish
+
+        check_publish(revision.as_object(), revision, user)
+        with transaction.atomic(), authorised(revision):
+            return super().publish(revision, user, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

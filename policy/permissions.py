@@ -21,6 +21,18 @@ def is_legal_approver(user):
     return user.groups.filter(name=LEGAL_APPROVERS).exists()
 
 
+class PolicyPublishRefused(Exception):
+    """A policy revision was refused on its way live; `message` says why, in the user's language.
+
+    Not a PermissionDenied: Wagtail's admin turns those into a generic "no access" redirect,
+    and the editor must read why (policy.middleware shows `message`)."""
+
+    def __init__(self, page, message):
+        super().__init__(message)
+        self.page_id = page.pk
+        self.message = message
+
+
 class PolicyPagePermissionTester(PagePermissionTester):
     def can_publish(self):
         if self.page_is_root or not is_legal_approver(self.user):
@@ -30,6 +42,13 @@ class PolicyPagePermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return False
+
+    def can_unpublish(self):
+        # The policy in force stays up (policy.wagtail_hooks refuses it too): not offered in
+        # the action menu, the header menu or the listing.
+        if self.page.live:
+            return False
+        return super().can_unpublish()
 
 
 def ensure_legal_workflow():

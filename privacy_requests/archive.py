@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from home.personal_data import personal_data_handlers
+from home.spreadsheets import neutralise_formula
 
 
 def collect(email):
@@ -27,7 +28,7 @@ def _csv(rows):
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _cell(value) for key, value in row.items()})
+        writer.writerow({key: neutralise_formula(_cell(value)) for key, value in row.items()})
     # A byte-order mark so that spreadsheet programs read Japanese text as UTF-8.
     return "\ufeff" + buffer.getvalue()
 

@@ -185,6 +185,8 @@ class CreatorPage(BasePage):
 class EntryFormPage(RoutablePageMixin, BasePage):
     """Serves the plain Django entry form (creators.forms) and the receipt after sending."""
 
+    always_public = True  # never behind a view restriction (home.public_pages)
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     thanks_text = RichTextField(
         _("thank-you text"), blank=True, features=["bold", "italic", "link"]

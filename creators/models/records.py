@@ -170,9 +170,11 @@ class Consent(models.Model):
         if not self._state.adding:
             raise PermissionError("Consent records are append-only.")
         super().save(*args, **kwargs)
-        from ..cache import bump_state
+        if self.creator_id is not None:
+            # An entry's consents (a new visitor, no creator yet) change nothing on the site.
+            from ..cache import bump_state
 
-        bump_state()
+            bump_state()
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Consent records are append-only.")

@@ -11,6 +11,7 @@ from home.models import BasePage
 
 
 class PrivacyRequestPage(RoutablePageMixin, BasePage):
+    always_public = True  # never behind a view restriction (home.public_pages)
     intro = RichTextField(
         _("introduction"),
         blank=True,

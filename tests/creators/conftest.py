@@ -14,7 +14,7 @@ from tests.creators.factories import (
     CreatorsIndexPageFactory,
     EntryFormPageFactory,
 )
-from tests.policy.factories import PolicyPageFactory
+from tests.policy.factories import PolicyPageFactory, legal_approver
 
 
 def publish(page, **fields):
@@ -22,22 +22,30 @@ def publish(page, **fields):
     for name, value in fields.items():
         setattr(page, name, value)
     revision = page.save_revision()
-    revision.publish()
+    revision.publish(user=legal_approver() if isinstance(page, PolicyPage) else None)
     return type(page).objects.get(pk=page.pk)
 
 
 def give(creator, *whats, given=True):
-    """Record consents as the entry form would (evidence fields filled in)."""
-    for what in whats:
-        Consent.objects.create(
-            creator=creator,
-            what=what,
-            given=given,
-            at=timezone.now(),
-            how=HOW_ENTRY_FORM,
-            language="ja",
-            wording_sha256=wording_hash(consent_wording(what, "ja")),
-        )
+    """Record consents as the entry form would (evidence fields filled in), and commit them:
+    what caches depend on changes only after the commit (creators.cache)."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for what in whats:
+            record(creator, what, given)
+
+
+def record(creator, what, given):
+    Consent.objects.create(
+        creator=creator,
+        what=what,
+        given=given,
+        at=timezone.now(),
+        how=HOW_ENTRY_FORM,
+        language="ja",
+        wording_sha256=wording_hash(consent_wording(what, "ja")),
+    )
 
 
 @pytest.fixture

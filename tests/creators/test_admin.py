@@ -179,3 +179,20 @@ def test_officers_see_and_correct_creators(client, officer, make_profile):
     assert "訂正 前子" in b"".join(export.streaming_content).decode()
     entries = client.get("/admin/creators_entry/").content.decode()
     assert "/admin/creators_entry/retry/" in entries
+
+
+@pytest.mark.parametrize(
+    "next_url, expected",
+    [
+        ("https://evil.example/phish", "/admin/creators_entry/"),
+        ("//evil.example/phish", "/admin/creators_entry/"),
+        ("/\\evil.example/phish", "/admin/creators_entry/"),
+        ("javascript:alert(1)", "/admin/creators_entry/"),
+        ("/admin/creators_entry/?q=1", "/admin/creators_entry/?q=1"),
+    ],
+)
+def test_retry_emails_returns_only_to_a_path_on_this_site(client, officer, next_url, expected):
+    client.force_login(officer)
+    response = client.post("/admin/creators_entry/retry/", {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == expected

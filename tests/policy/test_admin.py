@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from wagtail.models import Page, WorkflowPage
 
 from policy.models import PolicyPage, PolicyVersion
+from policy.permissions import PolicyPublishRefused
 from tests.policy.factories import draft
 
 
@@ -22,7 +22,7 @@ def test_an_editor_can_submit_but_not_publish_the_policy(policy_ja, editor, clie
     assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
     revision = draft(policy_ja, summary_of_changes="編集者の改定")
-    with pytest.raises(PublishPagePermissionError):
+    with pytest.raises(PolicyPublishRefused):
         revision.publish(user=editor)
     assert PolicyVersion.objects.count() == 1
 
@@ -62,8 +62,10 @@ def test_nobody_deletes_the_live_policy_in_the_admin(policy_ja, superuser, clien
 def test_nobody_unpublishes_the_live_policy_in_the_admin(policy_ja, superuser, client):
     client.force_login(superuser)
     url = reverse("wagtailadmin_pages:unpublish", args=[policy_ja.pk])
+    # Not offered (test_no_unpublish_or_expiry_is_offered_for_the_live_policy); posted anyway,
+    # Wagtail refuses it for want of permission.
     response = client.post(url, follow=True)
-    assert "cannot be unpublished" in response.content.decode()
+    assert response.redirect_chain
     assert PolicyPage.objects.get(pk=policy_ja.pk).live
 
 
@@ -74,9 +76,10 @@ def test_bulk_actions_do_not_take_the_policy_down(policy_ja, superuser, client, 
     response = client.post(f"{url}?id={policy_ja.pk}", {"include_descendants": "on"}, follow=True)
     refusals = [str(message) for message in response.context["messages"]]
     # Wagtail itself refuses a bulk delete when its reference index knows the versions protect
-    # the page; otherwise our hook does. Either way the editor is told and the page stays.
+    # the page, and a bulk unpublish because nobody may unpublish the live policy; otherwise
+    # our hook does. Either way the editor is told and the page stays.
     assert refusals and all(response.redirect_chain)
-    if action == "unpublish" or "cannot be" in refusals[0]:
+    if "cannot be" in refusals[0]:
         assert "cannot be deleted or unpublished" in refusals[0]
     assert PolicyPage.objects.get(pk=policy_ja.pk).live
 
@@ -104,3 +107,19 @@ def test_versions_are_read_only_in_the_admin(policy_ja, superuser, client):
         assert response.status_code in (302, 403)
     assert client.post(reverse("policy_versions:add"), {}).status_code in (302, 403)
     assert PolicyVersion.objects.get().summary_of_changes == "初版"
+
+
+@pytest.mark.parametrize("who", ["legal_approver", "superuser"])
+def test_no_unpublish_or_expiry_is_offered_for_the_live_policy(policy_ja, client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    unpublish = reverse("wagtailadmin_pages:unpublish", args=[policy_ja.pk])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[policy_ja.pk])).content.decode()
+    assert 'name="go_live_at"' in edit  # scheduling a revision is still offered
+    assert 'name="expire_at"' not in edit
+    assert unpublish not in edit
+    listing = client.get(reverse("wagtailadmin_explore", args=[policy_ja.get_parent().pk]))
+    assert unpublish not in listing.content.decode()
+    # The other pages keep theirs.
+    home = policy_ja.get_parent()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    assert 'name="expire_at"' in html

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from wagtail.models import Revision
 
 from policy.models import ImmutableVersionError, PolicyPage, PolicyVersion, version_in_force
-from tests.policy.factories import PolicyPageFactory, policy_body, publish
+from tests.policy.factories import PolicyPageFactory, legal_approver, policy_body, publish
 
 JST = dt.timezone(dt.timedelta(hours=9))
 MOMENT = dt.datetime(2026, 4, 1, 10, 30, 15, tzinfo=JST)
@@ -98,7 +98,7 @@ def test_a_failed_publish_leaves_no_version_and_the_old_text_live(policy_ja, cli
     # Wagtail updates aliases after sending page_published; a failure there must undo everything.
     with mock.patch.object(PolicyPage, "update_aliases", side_effect=RuntimeError("boom")):
         with pytest.raises(RuntimeError):
-            revision.publish()
+            revision.publish(user=legal_approver())
     assert PolicyVersion.objects.count() == 1
     page.refresh_from_db()
     assert page.live_revision_id != revision.pk

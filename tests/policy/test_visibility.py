@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from policy.models import PolicyPage, PolicyVersion, version_in_force
-from tests.policy.factories import DEFAULT_ARTICLES, draft, policy_body
+from tests.policy.factories import DEFAULT_ARTICLES, draft, legal_approver, policy_body
 
 NEW_TEXT = "改定後の新しい条文です。"
 NEW_BODY = policy_body(("プライバシー情報", [NEW_TEXT]), *DEFAULT_ARTICLES[1:])
@@ -51,7 +51,7 @@ def schedule(page, go_live_at):
     page.summary_of_changes = "予約公開"
     page.go_live_at = go_live_at
     revision = page.save_revision()
-    revision.publish()
+    revision.publish(user=legal_approver())
     return revision
 
 
@@ -101,7 +101,7 @@ def test_a_scheduled_first_publish_goes_live_on_the_first_request(home_ja, clien
     page = PolicyPageFactory(parent=home_ja, locale=home_ja.locale)
     go_live = timezone.now() + dt.timedelta(hours=1)
     page.go_live_at = go_live
-    page.save_revision().publish()
+    page.save_revision().publish(user=legal_approver())
     assert client.get("/ja/privacy-policy/").status_code == 404
     assert not PolicyVersion.objects.exists()
     with time_machine.travel(go_live + dt.timedelta(seconds=5), tick=False):

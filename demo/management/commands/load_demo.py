@@ -28,12 +28,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         homes = self.load_home()
         SiteSettings.load()
-        policy.load(homes, self.stdout)
+        # Content that only a Legal approver may publish (the policy) is posted by the superuser.
+        publisher = self.create_superuser()
+        policy.load(homes, self.stdout, publisher)
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
         privacy_requests.load(homes, self.stdout)
         personal_information.load(homes, self.stdout)
-        self.create_superuser()
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")
@@ -82,11 +83,13 @@ class Command(BaseCommand):
     def create_superuser(self):
         User = get_user_model()
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "allin-demo-2026")
-        if not User.objects.filter(username=DEMO_USERNAME).exists():
-            User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
+        user = User.objects.filter(username=DEMO_USERNAME).first()
+        if user is None:
+            user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
             self.stdout.write(
                 f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_USERNAME}'  "
                 f"password '{password}'"
             )
         else:
             self.stdout.write(f"Demo admin exists: user '{DEMO_USERNAME}' (password unchanged).")
+        return user
