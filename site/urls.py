@@ -18,9 +18,7 @@ urlpatterns = [
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development, or production without object storage (images would otherwise be 404s).
     urlpatterns += [
-        re_path(
-            r"^media/(?P<path>.*)$", home_views.media, {"document_root": settings.MEDIA_ROOT}
-        )
+        re_path(r"^media/(?P<path>.*)$", home_views.media, {"document_root": settings.MEDIA_ROOT})
     ]
 
 urlpatterns += i18n_patterns(
