@@ -4,15 +4,11 @@ Text is kept exactly as typed (emoji, full-width characters, HTML-like text in f
 always rendered escaped; what cannot be stored safely is refused with a message beside the field.
 """
 
-import re
-import unicodedata
-
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.forms import HoneypotMixin
+from home.forms import PHONE, HoneypotMixin, LineField, NameField, TextField, WebAddressField
 from works.models import AITool
 
 from .choices import (
@@ -26,51 +22,6 @@ from .choices import (
     PUBLISH_NAME,
 )
 from .consent import consent_wording
-
-MULTILINE_ALLOWED = {"\n", "\r", "\t"}
-# Line and paragraph separators and the bidirectional overrides used to disguise text.
-BIDI_OVERRIDES = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-PHONE = re.compile(r"^\+?[\d\s()\-‐－ー―]{6,30}$")
-
-
-def refuse_control_characters(value, multiline=False):
-    allowed = MULTILINE_ALLOWED if multiline else set()
-    for character in value:
-        if character in allowed:
-            continue
-        category = unicodedata.category(character)
-        # Cc: control characters; Cs: lone surrogates. Unassigned code points stay allowed:
-        # emoji newer than this Python's Unicode tables must still be stored exactly.
-        if category in ("Cc", "Cs") or character in BIDI_OVERRIDES:
-            raise forms.ValidationError(
-                _("Please remove the invisible control characters from this field."),
-                code="control_characters",
-            )
-
-
-def refuse_markup(value):
-    if "<" in value or ">" in value:
-        raise forms.ValidationError(_("Names cannot contain the characters < or >."), code="markup")
-
-
-class LineField(forms.CharField):
-    def validate(self, value):
-        super().validate(value)
-        refuse_control_characters(value)
-
-
-class TextField(forms.CharField):
-    widget = forms.Textarea
-
-    def validate(self, value):
-        super().validate(value)
-        refuse_control_characters(value, multiline=True)
-
-
-class NameField(LineField):
-    def validate(self, value):
-        super().validate(value)
-        refuse_markup(value)
 
 
 class EntryForm(HoneypotMixin):
@@ -90,12 +41,7 @@ class EntryForm(HoneypotMixin):
         required=False,
     )
     expertise_other = LineField(label=_("Other areas of expertise"), max_length=200, required=False)
-    portfolio_url = forms.URLField(
-        label=_("Portfolio URL"),
-        max_length=500,
-        assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    portfolio_url = WebAddressField(label=_("Portfolio URL"), max_length=500, assume_scheme="https")
     ai_tools = forms.ModelMultipleChoiceField(
         label=_("AI tools you use"),
         queryset=AITool.objects.none(),

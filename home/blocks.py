@@ -4,7 +4,9 @@ blocks only they need (works adds credits)."""
 import re
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
@@ -44,36 +46,57 @@ def _cached_embed(url):
         return None
 
 
+def _any_image():
+    """A stored image for the block picker's preview (None on an empty library)."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("pk").first()
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+    image = ImageBlock(label=pgettext_lazy("block", "image"))
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("block", "caption"), required=False, max_length=250
+    )
 
     class Meta:
-        label = _("Image")
         icon = "image"
         template = "blocks/image.html"
+        label = pgettext_lazy("block", "Image")
         description = _("An image across the text column, with an optional caption.")
+
+    def get_preview_value(self):
+        image = _any_image()
+        return self.to_python({"image": image.pk if image else None, "caption": "撮影現場より"})
 
 
 class GalleryBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
-    images = blocks.ListBlock(ImageBlock(label=_("Still")), min_num=1, label=_("stills"))
+    heading = blocks.CharBlock(
+        label=pgettext_lazy("block", "heading"), required=False, max_length=120
+    )
+    images = blocks.ListBlock(ImageBlock(), min_num=1, label=pgettext_lazy("block", "stills"))
 
     class Meta:
-        label = _("Gallery")
         icon = "image"
         template = "blocks/gallery.html"
+        label = pgettext_lazy("block", "Gallery")
         description = _("A grid of stills.")
+
+    def get_preview_value(self):
+        image = _any_image()
+        return self.to_python({"heading": "スチール", "images": [image.pk] * 2 if image else []})
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(required=False, max_length=120, label=_("Attribution"))
+    quote = blocks.TextBlock(label=pgettext_lazy("block", "quotation"))
+    attribution = blocks.CharBlock(
+        label=pgettext_lazy("block", "attribution"), required=False, max_length=120
+    )
 
     class Meta:
-        label = _("Quote")
         icon = "openquote"
         template = "blocks/quote.html"
+        label = pgettext_lazy("block", "Quote")
         description = _("A quotation, with who said it.")
         preview_value = {"quote": "AIは道具、物語は人。", "attribution": "ALLIN STUDIO"}
 
@@ -82,27 +105,31 @@ class VideoBlock(blocks.StructBlock):
     """A YouTube or Vimeo video behind a click-to-play poster: the visitor's browser contacts
     the video site only after the visitor presses play."""
 
-    video = EmbedBlock(label=_("Video"), help_text=_("A YouTube or Vimeo address."))
+    video = EmbedBlock(
+        label=pgettext_lazy("block", "video address"), help_text=_("A YouTube or Vimeo address.")
+    )
     title = blocks.CharBlock(
+        label=pgettext_lazy("block", "title"),
         required=False,
         max_length=120,
-        label=_("Title"),
         help_text=_("Read on the play button."),
     )
     # A chooser, not an ImageBlock: the poster sits behind the labelled play button and renders
     # with alt="", so it has no alt text to ask for (and wagtail-localize 1.14 cannot extract an
     # empty optional ImageBlock).
     poster = ImageChooserBlock(
+        label=pgettext_lazy("block", "poster"),
         required=False,
-        label=_("Poster"),
         help_text=_("Shown behind the play button. Defaults to the work's poster."),
     )
 
     class Meta:
-        label = _("Video")
         icon = "media"
         template = "blocks/video.html"
+        label = pgettext_lazy("block", "Video")
         description = _("A video that loads only when the visitor presses play.")
+        # No address: a preview must not call the video site for its oEmbed data.
+        preview_value = {"title": "Showreel"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -112,11 +139,113 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=pgettext_lazy("block", "heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=pgettext_lazy("block", "level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        label = pgettext_lazy("block", "Heading")
+        description = _("A section heading; it also appears in the page outline.")
+        preview_value = {"text": "制作の流れ", "level": "h2"}
+
+
+class TableRowBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=pgettext_lazy("block", "row heading"), max_length=120)
+    value = blocks.TextBlock(label=pgettext_lazy("block", "value"))
+
+
+class TableBlock(blocks.StructBlock):
+    """A two-column table (row heading, value): fees, terms, a profile. Made of plain text
+    blocks so that wagtail-localize offers every cell for translation."""
+
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("block", "caption"), required=False, max_length=120
+    )
+    rows = blocks.ListBlock(TableRowBlock(), min_num=1, label=pgettext_lazy("block", "rows"))
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table.html"
+        label = pgettext_lazy("block", "Table")
+        description = _("A table of row headings and values, such as fees or terms.")
+        preview_value = {
+            "caption": "報酬の目安",
+            "rows": [
+                {"label": "企画・脚本", "value": "1本あたり 20万円から"},
+                {"label": "AI映像生成", "value": "1カットあたり 3万円から"},
+            ],
+        }
+
+
+class PersonBlock(blocks.StructBlock):
+    role = blocks.CharBlock(label=pgettext_lazy("block", "role"), max_length=120)
+    name = blocks.CharBlock(label=pgettext_lazy("block", "name"), max_length=120)
+
+
+class PeopleBlock(blocks.StructBlock):
+    """People and their roles, typed by the editor (staff, partners). Creator records are
+    credited on works, where their consent decides what is shown."""
+
+    heading = blocks.CharBlock(
+        label=pgettext_lazy("block", "heading"), required=False, max_length=120
+    )
+    people = blocks.ListBlock(PersonBlock(), min_num=1, label=pgettext_lazy("block", "people"))
+
+    class Meta:
+        icon = "group"
+        template = "blocks/people.html"
+        label = pgettext_lazy("block", "People")
+        description = _("A list of people and their roles, such as staff or production credits.")
+        preview_value = {
+            "heading": "スタッフ",
+            "people": [
+                {"role": "プロデューサー", "name": "森田 遥"},
+                {"role": "ディレクター", "name": "高村 湊"},
+            ],
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=pgettext_lazy("block", "text"), max_length=250)
+    button = blocks.CharBlock(label=pgettext_lazy("block", "button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=pgettext_lazy("block", "page"), required=False)
+    url = blocks.URLBlock(
+        label=pgettext_lazy("block", "or address"),
+        required=False,
+        help_text=_("Used when no page is chosen."),
+    )
+
+    class Meta:
+        icon = "link"
+        template = "blocks/call-to-action.html"
+        label = pgettext_lazy("block", "Call to action")
+        description = _("A sentence and a button leading to a page, such as the contact form.")
+        preview_value = {
+            "text": "映像制作のご相談はこちらから。",
+            "button": "お問い合わせ",
+            "url": "https://example.com/ja/contact/",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
+        label=pgettext_lazy("block", "Text"),
         features=TEXT_FEATURES,
         template="blocks/text.html",
-        label=_("Text"),
         icon="pilcrow",
         description=_("Paragraphs, headings, lists and links."),
         preview_value="<p>生成AIと実写を組み合わせた映像表現。</p>",
@@ -125,3 +254,12 @@ class BaseStreamBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     video = VideoBlock()
     quote = QuoteBlock()
+
+
+class ContentStreamBlock(BaseStreamBlock):
+    """The stream of general pages (about, services, terms for creators)."""
+
+    heading = HeadingBlock()
+    table = TableBlock()
+    people = PeopleBlock()
+    call_to_action = CallToActionBlock()

@@ -1,7 +1,65 @@
-"""What every public form shares: the honeypot field."""
+"""What every public form shares (creator entries, business inquiries, privacy requests): the
+honeypot, and text fields that keep text exactly as typed (emoji, full-width characters),
+always rendered escaped, refusing what cannot be stored safely with a message beside the field."""
+
+import re
+import unicodedata
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+
+MULTILINE_ALLOWED = {"\n", "\r", "\t"}
+# Line and paragraph separators and the bidirectional overrides used to disguise text.
+BIDI_OVERRIDES = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+PHONE = re.compile(r"^\+?[\d\s()\-‐－ー―]{6,30}$")
+
+
+def refuse_control_characters(value, multiline=False):
+    allowed = MULTILINE_ALLOWED if multiline else set()
+    for character in value:
+        if character in allowed:
+            continue
+        category = unicodedata.category(character)
+        # Cc: control characters; Cs: lone surrogates. Unassigned code points stay allowed:
+        # emoji newer than this Python's Unicode tables must still be stored exactly.
+        if category in ("Cc", "Cs") or character in BIDI_OVERRIDES:
+            raise forms.ValidationError(
+                _("Please remove the invisible control characters from this field."),
+                code="control_characters",
+            )
+
+
+def refuse_markup(value):
+    if "<" in value or ">" in value:
+        raise forms.ValidationError(_("Names cannot contain the characters < or >."), code="markup")
+
+
+class LineField(forms.CharField):
+    def validate(self, value):
+        super().validate(value)
+        refuse_control_characters(value)
+
+
+class TextField(forms.CharField):
+    widget = forms.Textarea
+
+    def validate(self, value):
+        super().validate(value)
+        refuse_control_characters(value, multiline=True)
+
+
+class NameField(LineField):
+    def validate(self, value):
+        super().validate(value)
+        refuse_markup(value)
+
+
+class WebAddressField(forms.URLField):
+    """An http(s) address. Replaces URLField's validator instead of adding a second one, so
+    a bad address is reported once, not twice."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
 
 
 class HoneypotMixin(forms.Form):

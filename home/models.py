@@ -157,6 +157,11 @@ class SiteSettings(BaseGenericSetting):
         help_text=_("The representative's name, published as APPI Art. 32 asks."),
     )
     representative_en = models.CharField(_("representative (English)"), max_length=120, blank=True)
+    # The company profile (会社概要) and the Organization structured data read these too.
+    founded = models.DateField(_("founded"), null=True, blank=True)
+    business_ja = models.TextField(_("business (Japanese)"), blank=True)
+    business_en = models.TextField(_("business (English)"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("company_ja"), FieldPanel("company_en")], heading=_("Company")),
@@ -166,8 +171,15 @@ class SiteSettings(BaseGenericSetting):
         MultiFieldPanel([FieldPanel("address_ja"), FieldPanel("address_en")], heading=_("Address")),
         FieldPanel("email"),
         MultiFieldPanel(
-            [FieldPanel("representative_ja"), FieldPanel("representative_en")],
-            heading=_("Representative"),
+            [
+                FieldPanel("representative_ja"),
+                FieldPanel("representative_en"),
+                FieldPanel("founded"),
+                FieldPanel("business_ja"),
+                FieldPanel("business_en"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Company profile"),
         ),
     ]
 
@@ -193,3 +205,7 @@ class SiteSettings(BaseGenericSetting):
     @property
     def representative(self):
         return self._localized("representative")
+
+    @property
+    def business(self):
+        return self._localized("business")

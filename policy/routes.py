@@ -1,10 +1,10 @@
 """The policy's public URLs: the text in force, the history, one version, a comparison, the feed."""
 
-from django.http import Http404, HttpResponse
-from django.utils.feedgenerator import Atom1Feed
+from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
 
+from home.feeds import atom_response
 from policy.diff import compare_versions
 
 
@@ -19,7 +19,44 @@ def with_periods(versions):
     return versions
 
 
+def counterparts(version):
+    """{language: version} for `version` and the versions that translate it or that it
+    translates: the pages a version's hreflang alternates may point at."""
+    from policy.models import PolicyVersion
+
+    source = version.translates or version
+    related = PolicyVersion.objects.filter(translates=source).select_related("locale")
+    found = {source.language_code: source}
+    for other in related:
+        found.setdefault(other.language_code, other)
+    if version.translates_id:
+        found[version.language_code] = version
+    return found
+
+
 class PolicyRoutesMixin:
+    def route_links(self, request, paths):
+        """Canonical and alternates of a sub-page: itself, and each language's counterpart
+        (`paths`: {language: path}), never the policy page above them."""
+        absolute = request.build_absolute_uri
+        return {
+            "route_canonical": absolute(request.path),
+            "route_alternates": [
+                {"code": code, "url": absolute(path)} for code, path in sorted(paths.items())
+            ],
+        }
+
+    def url_for_language(self, code):
+        from policy.models import POLICY_SLUG
+
+        return f"/{code}/{POLICY_SLUG}/"
+
+    def translated_paths(self, suffix):
+        return {
+            page.locale.language_code: page.url + suffix
+            for page in self.get_translations(inclusive=True).live().select_related("locale")
+        }
+
     def version_list(self):
         from policy.models import PolicyVersion
 
@@ -74,7 +111,10 @@ class PolicyRoutesMixin:
         return self.render(
             request,
             template="policy/policy_versions.html",
-            context_overrides={"versions": self.version_list()},
+            context_overrides={
+                "versions": self.version_list(),
+                **self.route_links(request, self.translated_paths("versions/")),
+            },
         )
 
     @path("versions/<int:number>/", name="version")
@@ -91,6 +131,10 @@ class PolicyRoutesMixin:
                 "in_force": in_force,
                 "is_in_force": in_force is not None and in_force.pk == version.pk,
                 "translation_status": self.translation_status(version),
+                **self.route_links(
+                    request,
+                    {code: v.get_absolute_url() for code, v in counterparts(version).items()},
+                ),
             },
         )
 
@@ -99,6 +143,13 @@ class PolicyRoutesMixin:
         if old >= new:
             raise Http404
         old_version, new_version = self.get_version(old), self.get_version(new)
+        old_others, new_others = counterparts(old_version), counterparts(new_version)
+        paths = {
+            code: f"{self.url_for_language(code)}versions/{old_others[code].number}/compare/"
+            f"{new_others[code].number}/"
+            for code in old_others.keys() & new_others.keys()
+            if old_others[code].number < new_others[code].number
+        }
         return self.render(
             request,
             template="policy/policy_compare.html",
@@ -106,30 +157,27 @@ class PolicyRoutesMixin:
                 "old_version": old_version,
                 "new_version": new_version,
                 "changes": compare_versions(old_version, new_version),
+                **self.route_links(request, paths),
             },
         )
 
     @path("feed/", name="feed")
     def feed(self, request):
-        page_url = request.build_absolute_uri(self.get_url(request))
-        feed = Atom1Feed(
+        page_url = self.get_url(request)
+        return atom_response(
+            request,
             title=_("%(title)s: posted versions") % {"title": self.title},
             link=page_url,
+            feed_path=page_url + self.reverse_subpage("feed"),
             description=_("Every version of the privacy policy, from the moment it took effect."),
             language=self.locale.language_code,
-            feed_url=page_url + self.reverse_subpage("feed"),
-            feed_guid=page_url + self.reverse_subpage("feed"),
+            items=[
+                {
+                    "title": _("Version %(number)s") % {"number": version.number},
+                    "link": version.get_absolute_url(),
+                    "description": version.summary_of_changes,
+                    "pubdate": version.effective_at,
+                }
+                for version in self.version_list()
+            ],
         )
-        for version in self.version_list():
-            url = request.build_absolute_uri(version.get_absolute_url())
-            feed.add_item(
-                title=_("Version %(number)s") % {"number": version.number},
-                link=url,
-                unique_id=url,
-                description=version.summary_of_changes,
-                pubdate=version.effective_at,
-                updateddate=version.effective_at,
-            )
-        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response

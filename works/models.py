@@ -1,5 +1,6 @@
+import datetime
+
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -13,12 +14,15 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.feeds import atom_response
 from home.models import BasePage
+from home.pagination import page_or_404
 
 from .blocks import WorkBodyBlock
 from .credits import credits_for
@@ -29,6 +33,7 @@ from .panels import CreatorPageChooserPanel
 from .queries import visible_works
 
 WORKS_PER_PAGE = 12
+WORKS_FEED_LENGTH = 20
 RELATED_WORKS = 3
 
 
@@ -71,7 +76,7 @@ class WorkCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class WorksIndexPage(BasePage):
+class WorksIndexPage(RoutablePageMixin, BasePage):
     intro = models.CharField(_("introduction"), max_length=250, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -89,9 +94,34 @@ class WorksIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = WorkFilters(request.GET, self.locale, self.works())
-        page_obj = Paginator(filters.queryset(), WORKS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = page_or_404(filters.queryset(), request.GET.get("page"), WORKS_PER_PAGE)
         context.update(filters=filters, works=page_obj, extra_query=filters.querystring())
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        page_url = self.get_url(request)
+        works = self.works().order_by("-release_date", "-pk")[:WORKS_FEED_LENGTH]
+        return atom_response(
+            request,
+            title=f"{self.title} | ALLIN STUDIO",
+            link=page_url,
+            feed_path=page_url + self.reverse_subpage("feed"),
+            description=self.intro,
+            language=self.locale.language_code,
+            items=[
+                {
+                    "title": work.title,
+                    "link": work.get_url(request),
+                    "description": work.summary,
+                    "pubdate": timezone.make_aware(
+                        datetime.datetime.combine(work.release_date, datetime.time())
+                    ),
+                    "updateddate": work.last_published_at,
+                }
+                for work in works
+            ],
+        )
 
 
 class WorkPage(BasePage):

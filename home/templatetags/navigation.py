@@ -56,13 +56,22 @@ def language_links(context):
 def hreflang_alternates(context):
     """Absolute URLs of this page in every language it is published in."""
     request = context["request"]
+    if context.get("route_alternates") is not None:  # a sub-page gives its own counterparts
+        return with_x_default(context["route_alternates"])
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return []
-    return [
+    alternates = [
         {"code": p.locale.language_code, "url": p.get_full_url(request)}
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     ]
+    return with_x_default(alternates)
+
+
+def with_x_default(alternates):
+    """Add hreflang="x-default": the default language's URL, for visitors of any other one."""
+    default = next((a for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
+    return alternates + [{"code": "x-default", "url": default["url"]}] if default else alternates
 
 
 @register.simple_tag(takes_context=True)
@@ -86,3 +95,14 @@ def main_menu(context):
         {"page": item, "is_current": current_path.startswith(item.path)}
         for item in home.get_children().live().public().in_menu()
     ]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's own URL; a sub-page (a policy version, a comparison) gives its own."""
+    if context.get("route_canonical"):
+        return context["route_canonical"]
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return page.get_full_url(context["request"])
+    return ""

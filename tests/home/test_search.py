@@ -63,4 +63,5 @@ def test_typed_text_is_escaped_and_empty_query_is_a_normal_page(client, site):
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert client.get("/ja/search/", {"q": ""}).status_code == 200
-    assert client.get("/ja/search/", {"q": "映像", "page": "abc"}).status_code == 200
+    # A page that is not a number, or past the last, is not found (no endless copies).
+    assert client.get("/ja/search/", {"q": "映像", "page": "abc"}).status_code == 404

@@ -128,6 +128,8 @@ def test_feed_is_valid_atom_with_every_version(policy_ja, client):
     ]
     assert feed.entries[0].summary == "第2版の変更点"
     assert feed.entries[0].id != feed.entries[1].id
+    assert feed.feed.author_detail.name == "ALLIN STUDIO"
+    assert feed.feed.author_detail.href == "http://testserver/"
 
 
 def test_history_query_count_is_constant(policy_ja, client, django_assert_max_num_queries):

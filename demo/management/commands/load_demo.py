@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from demo import creators, personal_information, policy, privacy_requests, works
+from demo import creators, news, personal_information, policy, privacy_requests, studio_pages, works
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
@@ -35,6 +35,8 @@ class Command(BaseCommand):
         creators.load(homes, self.stdout)
         privacy_requests.load(homes, self.stdout)
         personal_information.load(homes, self.stdout)
+        studio_pages.load(homes, self.stdout)
+        news.load(homes, self.stdout)
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")

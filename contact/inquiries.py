@@ -1,0 +1,31 @@
+"""Storing an inquiry with its consent evidence, and the limits on who may send one."""
+
+from django.utils import timezone
+
+from home import ratelimit
+
+from .forms import wording_hash
+from .models import Inquiry
+
+DEFAULT_LIMIT = (5, 3600)
+
+
+def register_attempt(request):
+    return ratelimit.check(request, "contact:inquiry", "CONTACT_RATE_LIMIT", DEFAULT_LIMIT)
+
+
+def store_inquiry(form):
+    """Save the inquiry exactly as sent, before anything is emailed."""
+    data = form.cleaned_data
+    now = timezone.now()
+    return Inquiry.objects.create(
+        **{
+            name: data[name]
+            for name in ("company", "name", "email", "phone", "project_kind", "budget", "message")
+        },
+        language=form.language_code,
+        submitted_at=now,
+        consent_at=now,
+        consent_wording_sha256=wording_hash(form.wording),
+        policy_version=form.policy_version,
+    )

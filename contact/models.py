@@ -1,0 +1,100 @@
+"""Business inquiries: the contact page that takes them, and each inquiry as it was sent,
+with the evidence of the policy the sender agreed to (stored before any email goes out)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.models import BasePage
+
+from .choices import BUDGETS, PROJECT_KINDS
+
+DEFAULT_RETENTION_DAYS = 3 * 365
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thanks_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    @path("")
+    def inquiry_form(self, request):
+        from .views import inquiry_form
+
+        return inquiry_form(request, self)
+
+    @path("thanks/")
+    def thanks(self, request):
+        from .views import inquiry_thanks
+
+        return inquiry_thanks(request, self)
+
+
+class InquiryQuerySet(models.QuerySet):
+    def past_retention(self, now=None):
+        days = getattr(settings, "CONTACT_INQUIRY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+        return self.filter(submitted_at__lt=(now or timezone.now()) - timedelta(days=days))
+
+
+class Inquiry(models.Model):
+    """One business inquiry, exactly as sent. Only the Privacy officers group sees it."""
+
+    company = models.CharField(_("company"), max_length=120)
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("email"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    project_kind = models.CharField(_("kind of project"), max_length=32, choices=PROJECT_KINDS)
+    budget = models.CharField(_("budget range"), max_length=32, choices=BUDGETS)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    submitted_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    # Consent evidence: when, the exact wording shown (as its SHA-256) and the version in force.
+    consent_at = models.DateTimeField(_("agreed to the policy at"))
+    consent_wording_sha256 = models.CharField(_("SHA-256 of the wording shown"), max_length=64)
+    policy_version = models.ForeignKey(
+        "policy.PolicyVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("policy version in force"),
+    )
+    suspended = models.BooleanField(
+        _("do not contact"),
+        default=False,
+        help_text=_("Set by a suspension request: nobody is contacted."),
+    )
+    studio_notified_at = models.DateTimeField(_("studio notified"), null=True, blank=True)
+    receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
+    notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
+    notify_error = models.TextField(_("last email error"), blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("business inquiry")
+        verbose_name_plural = _("business inquiries")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return _("Inquiry #%(number)s") % {"number": self.pk}
+
+    @property
+    def notified(self):
+        return bool(self.studio_notified_at and self.receipt_sent_at)

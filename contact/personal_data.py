@@ -1,0 +1,46 @@
+"""The contact app's answer to privacy requests (Articles 5-7) and its retention rule."""
+
+from django.db import transaction
+
+from .models import Inquiry
+
+FIELDS = ["company", "name", "email", "phone", "project_kind", "budget", "message", "language"]
+
+
+def _inquiries(email):
+    return Inquiry.objects.filter(email__iexact=email).select_related("policy_version")
+
+
+def export_for_email(email):
+    return {
+        "business_inquiries": [
+            {
+                "id": inquiry.pk,
+                **{name: getattr(inquiry, name) for name in FIELDS},
+                "submitted_at": inquiry.submitted_at.isoformat(),
+                "consent_at": inquiry.consent_at.isoformat(),
+                "consent_wording_sha256": inquiry.consent_wording_sha256,
+                "policy_version": (
+                    inquiry.policy_version.number if inquiry.policy_version else None
+                ),
+                "suspended": inquiry.suspended,
+            }
+            for inquiry in _inquiries(email)
+        ]
+    }
+
+
+@transaction.atomic
+def erase_for_email(email):
+    deleted, _ = Inquiry.objects.filter(email__iexact=email).delete()
+    return deleted
+
+
+def suspend_for_email(email):
+    return Inquiry.objects.filter(email__iexact=email).update(suspended=True)
+
+
+def purge_past_retention(now=None):
+    """Delete inquiries older than CONTACT_INQUIRY_RETENTION_DAYS; returns how many."""
+    deleted, _ = Inquiry.objects.past_retention(now).delete()
+    return deleted
