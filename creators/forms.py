@@ -6,6 +6,7 @@ always rendered escaped; what cannot be stored safely is refused with a message 
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.forms import PHONE, HoneypotMixin, LineField, NameField, TextField, WebAddressField
 from works.models import AITool
@@ -24,14 +25,14 @@ from .consent import consent_wording
 
 
 class EntryForm(HoneypotMixin):
-    name = NameField(label=_("Name"), max_length=100)
+    name = NameField(label=pgettext_lazy("person", "Name"), max_length=100)
     stage_name = NameField(
         label=_("Stage name"),
         max_length=100,
         required=False,
         help_text=_("If you publish under another name. Shown instead of your name."),
     )
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    email = forms.EmailField(label=pgettext_lazy("contact", "Email"), max_length=254)
     phone = LineField(label=_("Phone"), max_length=30, required=False)
     expertise = forms.MultipleChoiceField(
         label=_("Areas of expertise"),

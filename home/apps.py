@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class HomeConfig(AppConfig):
@@ -6,7 +7,12 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from django.db.models.signals import pre_save
+        from wagtail.users.models import UserProfile
+
+        from .admin_time import keep_profiles_in_japan_time
+
+        pre_save.connect(keep_profiles_in_japan_time, sender=UserProfile)
+
         from wagtail.models import PageViewRestriction
 
         from home.public_pages import refuse_covering_restriction

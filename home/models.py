@@ -9,6 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .page_forms import BasePageForm
+from .slugs import available_slug, romanised_slug
+
 
 class User(AbstractUser):
     """The project's own user model, in place from the first migration so it can grow later."""
@@ -24,13 +27,25 @@ class BasePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("social image"),
         help_text=_("Shown when the page is shared (Open Graph). Optional."),
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
+
+    def _set_core_field_defaults(self):
+        # Wagtail fills an empty slug from the title with slugify(), which keeps nothing of a
+        # Japanese title; pages made in code (imports, the demo) get the romanised one too.
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        if not self.slug and parent is not None:
+            base = romanised_slug(self.title)
+            if base:
+                self.slug = available_slug(base, parent, self)
+        super()._set_core_field_defaults()
 
     def get_og_image(self):
         return self.social_image
@@ -55,6 +70,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hero image"),
     )
     statement_heading = models.CharField(_("statement heading"), max_length=120, blank=True)
     statement = RichTextField(
@@ -100,9 +116,15 @@ class HomePage(BasePage):
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("work")
+    )
 
     panels = [PageChooserPanel("page", "works.WorkPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured work")
+        verbose_name_plural = _("featured works")
 
 
 @register_setting(icon="mail")

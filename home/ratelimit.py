@@ -1,8 +1,14 @@
 """Per-address rate limits kept in Django's cache (Redis in production), so that a limit holds
 across every app server. Used by the forms that anyone can post: the creator entry form and
-privacy requests."""
+privacy requests.
+
+While the shared cache is down the limit is counted in this process instead: still a limit (each
+app server process allows `limit` posts per window), logged, and back to the shared count as soon
+as the cache returns. Refusing every post would lose entries; counting nothing would invite abuse.
+"""
 
 import hashlib
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -10,15 +16,25 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
+
+from .resilient_cache import available
+
+logger = logging.getLogger(__name__)
+process_counts = LocMemCache("ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 
 def client_address(request):
-    # Behind the CDN/proxy the visitor's address is the first in X-Forwarded-For; trust it only
-    # when the deployment says a proxy sets it, or anyone could pick their own address.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "RATE_LIMIT_TRUST_FORWARDED_FOR", False):
-        return forwarded.split(",")[0].strip()
+    """The visitor's address. Behind proxies, each appends the address it received the request
+    from to X-Forwarded-For, so only the entries added by our own proxies can be trusted, and they
+    are at the right: with N trusted proxies the visitor is the N-th entry from the right. The
+    entries to its left are whatever the client sent."""
+    trusted = int(getattr(settings, "RATE_LIMIT_TRUST_FORWARDED_FOR", 0) or 0)
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if trusted and hops:
+        return hops[-min(trusted, len(hops))]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -37,21 +53,30 @@ class Verdict:
         return math.ceil(self.retry_after_seconds / 60)
 
 
+def _count(store, count_key, reset_key, window):
+    now = time.time()
+    if store.add(reset_key, now + window, window):
+        store.set(count_key, 0, window)
+    retry_at = store.get(reset_key) or now + window
+    try:
+        count = store.incr(count_key)
+    except ValueError:  # the counter expired between the two calls
+        store.set(count_key, 1, window)
+        count = 1
+    return count, retry_at
+
+
 def hit(scope, request, limit, window):
     """Count one post from this address in `scope`; refuse past `limit` posts per `window` s."""
     # Hashed: the cache holds no one's IP address in the clear.
     address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    count_key = f"ratelimit:{scope}:{address}:count"
-    reset_key = f"ratelimit:{scope}:{address}:reset"
-    now = time.time()
-    if cache.add(reset_key, now + window, window):
-        cache.set(count_key, 0, window)
-    retry_at = cache.get(reset_key) or now + window
-    try:
-        count = cache.incr(count_key)
-    except ValueError:  # the counter expired between the two calls
-        cache.set(count_key, 1, window)
-        count = 1
+    keys = (f"ratelimit:{scope}:{address}:count", f"ratelimit:{scope}:{address}:reset")
+    count = None
+    if available():
+        count, retry_at = _count(cache, *keys, window)
+    if count is None:  # the shared cache is down (or went down during the call)
+        logger.warning("Rate limit %s counted in this process only: the cache is down", scope)
+        count, retry_at = _count(process_counts, *keys, window)
     return Verdict(allowed=count <= limit, retry_at=retry_at)
 
 

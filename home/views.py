@@ -1,18 +1,27 @@
 import re
+import sys
 from collections import defaultdict
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_from_path
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Locale, Page
 
 from .pagination import page_or_404
 from .search import search_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
+DATABASE_DOWN = (OperationalError, InterfaceError)
+DATABASE_RETRY_AFTER = 30
+MEDIA_MAX_AGE = 7 * 24 * 3600
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -77,6 +86,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def media(request, path, document_root):
+    """Uploaded files from local storage; renditions never change under one name."""
+    response = serve(request, path, document_root=document_root)
+    patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE)
+    return response
+
+
 def favicon(request):
     return HttpResponseRedirect(static("img/favicon.svg"))
 
@@ -90,10 +106,17 @@ def server_error(request):
     # processor or the database, and this page must not fail in turn.
     from django.template import loader
 
-    template = loader.get_template("500.html")
-    return HttpResponse(
-        template.render(
-            {"LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)}
-        ),
-        status=500,
-    )
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, DATABASE_DOWN)
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = loader.get_template("503.html" if unavailable else "500.html").render(
+            {"LANGUAGE_CODE": language}
+        )
+    if not unavailable:
+        return HttpResponse(body, status=500)
+    # The database is down (or refusing connections): a temporary state, say when to come back.
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    patch_cache_control(response, no_store=True)
+    return response

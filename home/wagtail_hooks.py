@@ -1,5 +1,13 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from .admin_views import romanised_slug_view
+from .reports import AbandonedDraftsView
+from .translation_workflow import submit_translation
 from .translations import StaleTranslationsPanel
 
 
@@ -7,6 +15,46 @@ from .translations import StaleTranslationsPanel
 def add_stale_translations_panel(request, panels):
     if request.user.has_perm("wagtail_localize.submit_translation") or request.user.is_superuser:
         panels.append(StaleTranslationsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_translation_workflow_urls():
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            submit_translation,
+            name="submit_translation_to_workflow",
+        ),
+        path("romanised-slug/", romanised_slug_view, name="romanised_slug"),
+    ]
+
+
+@hooks.register("insert_editor_js")
+def romanised_slug_script():
+    return format_html(
+        '<span hidden data-romanised-slug-url="{}"></span><script src="{}" defer></script>',
+        reverse("romanised_slug"),
+        static("js/admin-romanised-slug.js"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_abandoned_drafts_report():
+    return [
+        path("reports/abandoned-drafts/", AbandonedDraftsView.as_view(), name="abandoned_drafts"),
+        path(
+            "reports/abandoned-drafts/results/",
+            AbandonedDraftsView.as_view(results_only=True),
+            name="abandoned_drafts_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_abandoned_drafts_menu_item():
+    return MenuItem(
+        _("Abandoned drafts"), reverse("abandoned_drafts"), icon_name="doc-empty", order=750
+    )
 
 
 @hooks.register("register_retention_rules")

@@ -94,7 +94,9 @@ class Incident(models.Model):
 class AffectedPerson(models.Model):
     """A person whose data the incident touched, found by email through the registry."""
 
-    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people")
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="people", verbose_name=_("incident")
+    )
     email = models.EmailField(_("email"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="ja")
     records = models.JSONField(

@@ -1,8 +1,9 @@
 """The editor's form for a policy revision: every revision says what it changes."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import PublishingPanel
+
+from home.page_forms import BasePageForm
 
 
 class GoLivePanel(PublishingPanel):
@@ -13,7 +14,16 @@ class GoLivePanel(PublishingPanel):
         self.children = [child for child in self.children if child.field_name != "expire_at"]
 
 
-class PolicyPageForm(WagtailAdminPageForm):
+class PolicyPageForm(BasePageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = self.latest_version()
+        summary = (self.initial.get("summary_of_changes") or "").strip()
+        if not self.is_bound and latest and summary == latest.summary_of_changes.strip():
+            # A new revision starts with an empty summary: the posted version's words belong
+            # to that version, and reusing them would tell visitors the wrong story.
+            self.initial["summary_of_changes"] = ""
+
     def clean(self):
         cleaned_data = super().clean()
         summary = (cleaned_data.get("summary_of_changes") or "").strip()

@@ -126,7 +126,12 @@ class PolicyVersion(models.Model):
     )
     number = models.PositiveIntegerField(_("version number"))
     # PROTECT makes purge_revisions skip it (it counts a ProtectedError and moves on).
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("revision"),
+    )
     effective_at = models.DateTimeField(_("in force since"), db_index=True)
     title = models.CharField(_("title"), max_length=255)
     summary_of_changes = models.TextField(_("summary of changes"))

@@ -9,8 +9,8 @@ draft and submit for moderation.
 from wagtail.models import PagePermissionTester
 
 LEGAL_APPROVERS = "Legal approvers"
-LEGAL_WORKFLOW = "Legal approval"
-LEGAL_TASK = "Legal review"
+LEGAL_WORKFLOW = "法務承認"
+LEGAL_TASK = "法務レビュー"
 
 
 def is_legal_approver(user):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -244,7 +244,7 @@ class PrivacyRequestViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "kind",
-        StatusColumn("status", label=gettext_lazy("Status")),
+        StatusColumn("status", label=pgettext_lazy("privacy request", "Status")),
         "received_at",
         "due_at",
     ]

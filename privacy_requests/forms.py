@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from home.forms import HoneypotMixin
 
@@ -30,9 +31,9 @@ class PrivacyRequestForm(HoneypotMixin):
             "your postal address)."
         ),
     )
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=200)
     email = forms.EmailField(
-        label=_("Email"),
+        label=pgettext_lazy("contact", "Email"),
         max_length=254,
         help_text=_(
             "We send a confirmation link to this address; the request counts once you open it."
@@ -67,7 +68,9 @@ class PrivacyRequestForm(HoneypotMixin):
 
 class ResendForm(HoneypotMixin):
     token = forms.CharField(required=False, widget=forms.HiddenInput)
-    email = forms.EmailField(label=_("Email"), max_length=254, required=False)
+    email = forms.EmailField(
+        label=pgettext_lazy("contact", "Email"), max_length=254, required=False
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -7,7 +7,7 @@ from home.blocks import BaseStreamBlock
 class CreditsBlock(blocks.StructBlock):
     """Places the work's credits (edited in the Credits panel) at this point of the body."""
 
-    heading = blocks.CharBlock(required=False, max_length=120)
+    heading = blocks.CharBlock(required=False, max_length=120, label=_("Heading"))
 
     class Meta:
         icon = "group"

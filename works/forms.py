@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.page_forms import BasePageForm
 
 LOCALISED_CHOICES = ("categories", "ai_tools")
 
 
-class WorkPageForm(WagtailAdminPageForm):
+class WorkPageForm(BasePageForm):
     """A work offers the categories and AI tools of its own language only: an English work
     ticked with a Japanese category would show Japanese on the English site."""
 

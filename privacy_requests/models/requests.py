@@ -17,6 +17,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DEFAULT_DUE_DAYS = 14
 
@@ -72,7 +73,7 @@ class PrivacyRequest(models.Model):
         UNCONFIRMED = "unconfirmed", _("Unconfirmed")
         OPEN = "open", _("Open")
         WAITING_FOR_FEE = "waiting_for_fee", _("Waiting for fee")
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("privacy request", "In progress")
         DONE = "done", _("Done")
         REFUSED = "refused", _("Refused")
 
@@ -112,7 +113,10 @@ class PrivacyRequest(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+        pgettext_lazy("privacy request", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.UNCONFIRMED,
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -244,7 +248,10 @@ class RequestEmail(models.Model):
         FAILED = "failed", _("Failed")
 
     privacy_request = models.ForeignKey(
-        PrivacyRequest, on_delete=models.CASCADE, related_name="emails"
+        PrivacyRequest,
+        on_delete=models.CASCADE,
+        related_name="emails",
+        verbose_name=_("privacy request"),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     to_address = models.EmailField(_("to"), blank=True)

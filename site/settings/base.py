@@ -97,17 +97,28 @@ DATABASES = {
     )
 }
 
-# Local memory by default; Redis when REDIS_URL is set (shared by every app server).
+# Local memory by default; Redis when REDIS_URL is set (shared by every app server). The Redis
+# backend survives an outage (home.resilient_cache): pages are then served uncached. Renditions
+# have their own alias, so a flood of page entries never evicts them.
 if os.environ.get("REDIS_URL"):
+    _redis = {
+        "BACKEND": "home.resilient_cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+    _prefix = os.environ.get("CACHE_KEY_PREFIX", "allin")
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "allin"),
-        }
+        "default": {**_redis, "KEY_PREFIX": _prefix},
+        "renditions": {**_redis, "KEY_PREFIX": f"{_prefix}:renditions", "TIMEOUT": 24 * 3600},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,6 +140,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
+# The admin shows every date and time in Japan time: no per-user zone to choose (home.admin_time).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 

@@ -17,6 +17,10 @@ def required_env(name):
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
+# Several app servers: consent withdrawals, rate limits and the page cache must be shared.
+required_env("REDIS_URL")
+# How many proxies of ours (CDN, nginx) append to X-Forwarded-For; 0 = use the socket's address.
+RATE_LIMIT_TRUST_FORWARDED_FOR = int(os.environ.get("RATE_LIMIT_TRUST_FORWARDED_FOR", "0"))
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
@@ -40,6 +44,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
+else:
+    # No object storage: the app serves MEDIA_ROOT itself (the proxy in deploy/ serves it first).
+    SERVE_MEDIA = True
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

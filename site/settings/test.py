@@ -22,4 +22,5 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
     _url = urlsplit(os.environ["REDIS_URL"])
     _database = int(_url.path.strip("/") or 0) + int(_worker[2:])
-    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_database}"))  # noqa: F405
+    for _alias in CACHES.values():  # noqa: F405
+        _alias["LOCATION"] = urlunsplit(_url._replace(path=f"/{_database}"))

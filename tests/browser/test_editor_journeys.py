@@ -54,7 +54,7 @@ def test_a_policy_revision_takes_effect_when_approved_not_before(open_page, auth
     desk.locator('textarea[name="summary_of_changes"]').fill("承認手順の確認のための改定です。")
     assert desk.get_by_role("button", name=re.compile(r"^Publish$")).count() == 0
     desk.get_by_role("button", name="More actions").click()
-    desk.get_by_role("button", name="Submit to Legal approval").click()
+    desk.get_by_role("button", name="Submit to 法務承認").click()
     desk.wait_for_load_state()
     assert "submitted" in desk.locator(".messages").inner_text().lower()
 

@@ -36,7 +36,11 @@ def test_production_refuses_to_start_without_allowed_hosts():
 @pytest.mark.slow
 def test_production_passes_the_deployment_checklist():
     result = run_check(
-        {"SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6, "ALLOWED_HOSTS": "allin.example"},
+        {
+            "SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
+            "ALLOWED_HOSTS": "allin.example",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        },
         "--deploy",
         "--fail-level",
         "WARNING",

@@ -41,3 +41,17 @@ def test_republished_source_is_listed_until_synced(translated_page, admin_client
         source.update_from_db()
     assert pages_with_stale_translations() == []
     assert 'id="stale-translations-section"' not in admin_client.get("/admin/").content.decode()
+
+
+def test_the_panel_names_the_menu_item_as_the_page_shows_it(translated_page, admin_client):
+    """The panel tells editors to choose 「翻訳済みページを同期」: that is what the page's actions
+    menu says (wagtail-localize's catalogue lacks it; ours supplies it)."""
+    page, source = translated_page
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=5)):
+        page.hero_title = "作品紹介（更新）"
+        page.save_revision().publish()
+    dashboard = admin_client.get("/admin/").content.decode()
+    editor = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "「翻訳済みページを同期」" in dashboard
+    assert "翻訳済みページを同期" in editor
+    assert "Sync translated pages" not in editor

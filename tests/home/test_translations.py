@@ -15,7 +15,10 @@ def test_compiled_catalogue_matches_its_source(po_path):
     translated = source.translated_entries()
     assert translated, "the catalogue translates nothing"
     for entry in translated:
-        if entry.msgid_plural:
+        if entry.msgid_plural and entry.msgctxt:
+            found = compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, 1)
+            assert found == entry.msgstr_plural[0], entry.msgid
+        elif entry.msgid_plural:
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
         elif entry.msgctxt:
             assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid

@@ -11,7 +11,7 @@ from tests.policy.factories import draft
 
 def test_the_policy_pages_go_through_legal_approval(policy_ja, policy_en):
     for page in (policy_ja, policy_en):
-        assert WorkflowPage.objects.get(page=page).workflow.name == "Legal approval"
+        assert WorkflowPage.objects.get(page=page).workflow.name == "法務承認"
         task = page.get_workflow().tasks.get().specific
         assert list(task.groups.values_list("name", flat=True)) == ["Legal approvers"]
 

@@ -25,7 +25,7 @@ def test_a_localize_translation_records_the_synced_japanese_version(
     capture = django_capture_on_commit_callbacks
     source, translation = sync(policy_ja, home_en.locale, capture)
     english = english_page()
-    assert WorkflowPage.objects.get(page=english).workflow.name == "Legal approval"
+    assert WorkflowPage.objects.get(page=english).workflow.name == "法務承認"
     first = PolicyVersion.objects.get(locale__language_code="en")
     assert first.translates.number == 1
     assert "policy-notice--behind" not in client.get("/en/privacy-policy/").content.decode()

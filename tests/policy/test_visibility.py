@@ -29,7 +29,7 @@ def test_submitting_for_moderation_changes_nothing(policy_ja, editor, client):
     draft(policy_ja, body=NEW_BODY, summary_of_changes="審査中")
     page = PolicyPage.objects.get(pk=policy_ja.pk)
     workflow = page.get_workflow()
-    assert workflow.name == "Legal approval"
+    assert workflow.name == "法務承認"
     workflow.start(page, editor)
     assert PolicyPage.objects.get(pk=page.pk).workflow_in_progress
     assert not visitor_sees(client, NEW_TEXT)

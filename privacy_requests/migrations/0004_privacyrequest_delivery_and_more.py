@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy_requests', '0002_privacy_officer_permissions'),
+        ('privacy_requests', '0003_japanese_labels'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_company_profile'),
+        ('home', '0008_merge_0005_company_profile_0007_admin_time_zone'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('creators', '0004_provision_permissions'),
+        ('creators', '0005_japanese_labels'),
     ]
 
     operations = [

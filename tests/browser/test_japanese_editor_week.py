@@ -1,0 +1,188 @@
+"""The editor's week in a Japanese browser (ja-JP) with the admin in Japanese: a work with a
+Japanese-only title gets a readable slug, is previewed beside the form, submitted and approved;
+its English translation stays offline until it is approved; the policy is revised and approved by
+Legal. No screen on the way shows an English string of the project's own catalogue or models."""
+
+import re
+
+import polib
+import pytest
+from django.utils import translation
+
+from home.compile_messages import LOCALE_DIR
+from tests.browser.conftest import EDITOR_PASSWORD, log_in
+
+pytestmark = pytest.mark.browser
+
+TITLE = "夜明けの約束"
+SLUG = "yoake-no-yakusoku"
+
+
+def ja(message, **values):
+    """What Wagtail (or the project) shows a Japanese editor for `message`."""
+    with translation.override("ja"):
+        text = translation.gettext(message)
+    return (text % values if values else text).strip()
+
+
+@pytest.fixture(scope="module")
+def our_english_strings():
+    """Every English string of ours that a Japanese screen must not show: the catalogue's msgids
+    with a Japanese translation, and the labels of our models and blocks in English."""
+    from tests.home.test_admin_japanese import our_labels
+
+    catalogue = polib.pofile(str(LOCALE_DIR / "ja" / "LC_MESSAGES" / "django.po"))
+    strings = {
+        entry.msgid
+        for entry in catalogue.translated_entries()
+        if entry.msgid != entry.msgstr
+        and re.search(r"[A-Za-z]{3}", entry.msgid)
+        and "%" not in entry.msgid
+        and "{" not in entry.msgid
+    }
+    with translation.override("en"):
+        strings |= {str(label) for _, label in our_labels() if label}
+        strings |= {str(label).capitalize() for _, label in our_labels() if label}
+    return strings
+
+
+def assert_no_english_of_ours(page, strings):
+    lines = {
+        line.strip().rstrip("*").strip() for line in page.locator("body").inner_text().splitlines()
+    }
+    assert sorted(lines & strings) == [], page.url
+
+
+def japanese_user(username, group):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User.objects.create_user(
+            username, f"{username}@example.com", EDITOR_PASSWORD, first_name=username
+        )
+        user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ja"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def people(demo):
+    return {
+        "editor": japanese_user("ja-henshu", "Editors"),
+        "translator": japanese_user("ja-honyaku", "Translators"),
+        "approver": japanese_user("ja-homu", "Legal approvers"),
+    }
+
+
+def submit_to_workflow(desk, workflow_name):
+    desk.get_by_role("button", name=ja("More actions")).click()
+    desk.get_by_role(
+        "button", name=ja("Submit to %(workflow_name)s", workflow_name=workflow_name)
+    ).click()
+    desk.wait_for_load_state()
+
+
+def approve_and_publish(desk):
+    desk.get_by_role("button", name=ja("More actions")).click()
+    label = ja("%(label)s and Publish", label=ja("Approve"))
+    desk.get_by_role("button", name=label).click()
+    desk.wait_for_load_state()
+
+
+def test_a_japanese_editor_publishes_and_translates_a_work(open_page, people, our_english_strings):
+    from wagtail.models import Locale
+
+    from home.workflows import EDITORIAL_WORKFLOW
+    from works.models import WorkPage, WorksIndexPage
+
+    index = WorksIndexPage.objects.get(locale__language_code="ja")
+    desk = open_page("ja")
+    log_in(desk, "ja-henshu")
+
+    # A Japanese-only title gives a readable slug as it is typed.
+    desk.goto(f"/admin/pages/add/works/workpage/{index.pk}/")
+    assert_no_english_of_ours(desk, our_english_strings)
+    desk.locator("#id_title").fill(TITLE)
+    desk.wait_for_function(f"document.querySelector('#id_slug').value === '{SLUG}'")
+    desk.locator("#id_summary").fill("夜明け前の渋谷を歩く、ふたりの短編。")
+    desk.locator("#id_release_date").fill("2026-04-01")
+
+    # Preview beside the form.
+    desk.locator('[data-side-panel-toggle="preview"]').click()
+    preview = desk.frame_locator("#w-preview-iframe")
+    assert TITLE in preview.locator("h1").first.inner_text(timeout=60_000)
+
+    # Submit to the Editors' review.
+    submit_to_workflow(desk, EDITORIAL_WORKFLOW)
+    work = WorkPage.objects.get(locale__language_code="ja", slug=SLUG)
+    assert not work.live
+    desk.goto(f"/admin/pages/{work.pk}/edit/")
+    assert_no_english_of_ours(desk, our_english_strings)
+    approve_and_publish(desk)
+    work.refresh_from_db()
+    assert work.live
+
+    # The translator translates it: the English page exists, offline.
+    translator = open_page("ja")
+    log_in(translator, "ja-honyaku")
+    translator.goto(f"/admin/localize/submit/page/{work.pk}/")
+    english_choice = translator.get_by_label("English")
+    if not english_choice.is_checked():
+        english_choice.check()
+    translator.locator("form button[type=submit]").click()
+    translator.wait_for_load_state()
+    english = WorkPage.objects.get(
+        translation_key=work.translation_key, locale=Locale.objects.get(language_code="en")
+    )
+    assert english.slug == SLUG and not english.live
+    visitor = open_page("en")
+    assert visitor.goto(f"/en/works/{SLUG}/").status == 404
+
+    # In the translation editor, the translator submits it; the editor approves it.
+    translator.goto(f"/admin/pages/{english.pk}/edit/")
+    translator.get_by_role(
+        "button", name=ja("Submit to %(workflow_name)s", workflow_name=EDITORIAL_WORKFLOW)
+    ).click()
+    translator.wait_for_load_state()
+    assert visitor.goto(f"/en/works/{SLUG}/").status == 404
+    desk.goto(f"/admin/pages/{english.pk}/edit/")
+    approve_and_publish(desk)
+    assert visitor.goto(f"/en/works/{SLUG}/").status == 200
+
+
+def test_a_japanese_editor_revises_the_policy_and_legal_approves_it(
+    open_page, people, our_english_strings
+):
+    from policy.models import PolicyPage
+    from policy.permissions import LEGAL_WORKFLOW
+
+    policy = PolicyPage.objects.get(locale__language_code="ja")
+    desk = open_page("ja")
+    log_in(desk, "ja-henshu")
+    desk.goto(f"/admin/pages/{policy.pk}/edit/")
+    assert_no_english_of_ours(desk, our_english_strings)
+    summary = desk.locator('textarea[name="summary_of_changes"]')
+    assert summary.input_value() == ""  # a new revision starts with an empty summary
+    preamble = desk.locator('textarea[name="body-0-value"]')
+    preamble.fill(preamble.input_value() + "\n日本語の管理画面での改定手順を確認しました。")
+    summary.fill("前文に一文を加えました。")
+    submit_to_workflow(desk, LEGAL_WORKFLOW)
+
+    approver = open_page("ja")
+    log_in(approver, "ja-homu")
+    approver.goto(f"/admin/pages/{policy.pk}/edit/")
+    assert_no_english_of_ours(approver, our_english_strings)
+    approve_and_publish(approver)
+    approver.goto(f"/admin/pages/{policy.pk}/edit/")
+    approver.locator('[data-side-panel-toggle="status"]').click()
+    assert "ja-homu" in approver.locator('[data-side-panel="status"]').inner_text()
+
+    visitor = open_page("ja")
+    visitor.goto("/ja/privacy-policy/")
+    assert "日本語の管理画面での改定手順を確認しました。" in visitor.locator("main").inner_text()
