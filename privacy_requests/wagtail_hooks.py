@@ -65,7 +65,7 @@ class ChangeFormatter(LogFormatter):
 
 class StatusFormatter(ChangeFormatter):
     label = _("Change status")
-    what = _("Status")
+    what = pgettext_lazy("privacy request", "Status")
     choices = dict(PrivacyRequest.Status.choices)
 
 

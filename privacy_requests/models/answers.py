@@ -35,7 +35,10 @@ class AnswerQuerySet(models.QuerySet):
 
 class Answer(models.Model):
     privacy_request = models.ForeignKey(
-        "privacy_requests.PrivacyRequest", on_delete=models.CASCADE, related_name="answers"
+        "privacy_requests.PrivacyRequest",
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("privacy request"),
     )
     token_sha256 = models.CharField(max_length=64, unique=True, editable=False)
     filename = models.CharField(_("file name"), max_length=120)

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone, translation
 from wagtail import hooks
 
+from contact.models import Inquiry
 from creators.choices import INTRODUCE
 from creators.consent import record_admin_consent
 from creators.models import Consent, Creator, Entry, ThirdPartyProvision
@@ -42,7 +43,22 @@ def _privacy_request():
     )
 
 
+def _inquiry():
+    return Inquiry.objects.create(
+        company="登録確認株式会社",
+        name=NAME,
+        email=EMAIL,
+        project_kind="commercial",
+        budget="undecided",
+        message=f"{NAME} asks about a commercial",
+        language="ja",
+        consent_at=timezone.now(),
+        consent_wording_sha256="0" * 64,
+    )
+
+
 SEEDERS = {
+    "contact.Inquiry": _inquiry,
     "creators.Creator": _creator,
     "creators.Entry": lambda: Entry.objects.create(
         name=NAME,

@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from contact.models import Inquiry
 from creators.choices import INTRODUCE
 from creators.consent import record_admin_consent
 from creators.entries import create_entry
@@ -165,6 +166,24 @@ def person_address_kept(pk):
     return AffectedPerson.objects.get(pk=pk).email == EMAIL
 
 
+def seed_inquiry():
+    return Inquiry.objects.create(
+        company="Client K.K.",
+        name=NAME,
+        email=EMAIL,
+        project_kind="commercial",
+        budget="undecided",
+        message="A commercial",
+        language="ja",
+        consent_at=timezone.now(),
+        consent_wording_sha256="0" * 64,
+    ).pk
+
+
+def inquiry_exists(pk):
+    return Inquiry.objects.filter(pk=pk).exists()
+
+
 @dataclass
 class Case:
     rule: str
@@ -183,6 +202,7 @@ CASES = [
     Case("audit_log_of_erased_people", seed_erased_persons_log, log_details_kept, 90),
     Case("third_party_provisions", seed_provision, provision_exists, 3 * 365),
     Case("incidents_closed", seed_incident_person, person_address_kept, 3 * 365),
+    Case("business_inquiries", seed_inquiry, inquiry_exists, 3 * 365),
 ]
 
 

@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from home.models import SiteSettings
-from home.personal_data import PersonalDataHandler
+from home.personal_data import PersonalDataHandler, RetentionRule
 from privacy_requests import actions
 from privacy_requests.models import Answer, PrivacyRequest
 
@@ -243,7 +243,23 @@ def test_stopping_provision_asks_every_holder_that_provides_data(
     stopped = []
 
     def provider():
-        handler = PersonalDataHandler(name="provider")
+        handler = PersonalDataHandler(
+            name="provider",
+            models=[PrivacyRequest],
+            description="records given to clients",
+            purpose="introductions",
+            export=lambda email: {},
+            erase=lambda email: 0,
+            suspend=lambda email: 0,
+            retention=[
+                RetentionRule(
+                    name="privacy_requests_closed",
+                    description="kept while the introduction stands",
+                    due=lambda cutoff: PrivacyRequest.objects.none(),
+                    apply=lambda records: 0,
+                )
+            ],
+        )
         object.__setattr__(handler, "stop_provision", lambda email: stopped.append(email) or 2)
         return handler
 
