@@ -189,7 +189,7 @@ def real_cache(request, settings):
         if not os.environ.get("REDIS_URL"):
             pytest.skip("REDIS_URL is not set: the Redis cache is tested in CI's second pass")
         # The settings' own Redis cache (REDIS_URL, one database per pytest-xdist worker).
-        assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+        assert settings.CACHES["default"]["BACKEND"] == "home.resilient_cache.RedisCache"
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
