@@ -91,10 +91,15 @@ def submit_to_workflow(desk, workflow_name):
 def approve_and_publish(desk):
     desk.get_by_role("button", name=ja("More actions")).click()
     label = ja("%(label)s and Publish", label=ja("Approve"))
-    desk.get_by_role("button", name=label).click()
+    desk.get_by_role("button", name=label).filter(visible=True).first.click()
     desk.wait_for_load_state()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="The preview panel is blocked by the public pages' frame-ancestors 'none' (issue 13: "
+    "previews frameable by the admin only; that work is not on main yet).",
+)
 def test_a_japanese_editor_publishes_and_translates_a_work(open_page, people, our_english_strings):
     from wagtail.models import Locale
 
