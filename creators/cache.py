@@ -1,8 +1,11 @@
-"""A state counter for caches that hold anything derived from creators' consent.
+"""A state counter for caches that hold anything derived from creators' consent, and the purge
+of every page that shows a creator.
 
 Every consent record, creator change, erasure or suspension bumps the counter, and every cache key
 that depends on what creators allow to publish includes it. A withdrawal therefore misses every
-cached copy on the very next request, on any number of app servers sharing the cache.
+cached copy on the very next request, on any number of app servers sharing the cache. The pages
+that show the creator (the profile, the creators index, every work that credits the person, the
+sitemap) are purged from the page cache and the CDN after the same commit (`home.purge`).
 """
 
 import time
@@ -22,14 +25,17 @@ def current_state():
     return state
 
 
-def bump_state():
-    """Bump once the current transaction commits (at once outside one).
+def bump_state(creator=None, purge=True):
+    """Bump once the current transaction commits (at once outside one), and purge the pages
+    showing `creator` (a Creator or its id; every creator's pages when None).
 
     Bumping before the commit would let a request arriving in between read the old rows and
     cache them under the new key, where every server would serve them until they expire.
     `robust`: a cache outage must not undo or fail the change that was just committed.
     """
     transaction.on_commit(_bump, robust=True)
+    if purge:
+        purge_pages_showing(creator)
 
 
 def _bump():
@@ -42,3 +48,29 @@ def _bump():
 
 def state_key(*parts):
     return ":".join(["creators", str(current_state()), *map(str, parts)])
+
+
+def works_crediting(creator_pages):
+    """Live works whose credits link to any of `creator_pages` (one place to adapt when credits
+    point at creator records rather than pages)."""
+    from wagtail.models import Page
+
+    from works.models import WorkCredit
+
+    work_ids = WorkCredit.objects.filter(creator_page__in=creator_pages).values("work_id")
+    return Page.objects.live().filter(pk__in=work_ids)
+
+
+def purge_pages_showing(creator=None):
+    from home.purge import purge_pages
+
+    from .models import CreatorPage, CreatorsIndexPage
+
+    profiles = CreatorPage.objects.all()
+    if creator is not None:
+        profiles = profiles.filter(creator=getattr(creator, "pk", creator))
+    profiles = list(profiles)
+    indexes = CreatorsIndexPage.objects.live()
+    if creator is not None:
+        indexes = indexes.filter(pk__in=[page.get_parent().pk for page in profiles])
+    purge_pages([*profiles, *indexes, *works_crediting(profiles)])

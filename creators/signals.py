@@ -1,6 +1,6 @@
 """Anything that changes what creators' pages may show bumps the cache state (creators.cache)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
@@ -9,9 +9,14 @@ from .models import Creator, CreatorPage
 
 
 @receiver(post_save, sender=Creator)
-@receiver(post_delete, sender=Creator)
+@receiver(pre_delete, sender=Creator)  # before its pages lose the link to it
+def creator_changed(sender, instance, **kwargs):
+    bump_state(instance)
+
+
+# A page published, unpublished or deleted is purged with its neighbours by home.purge.
 @receiver(post_delete, sender=CreatorPage)
 @receiver(page_published, sender=CreatorPage)
 @receiver(page_unpublished, sender=CreatorPage)
 def creators_changed(sender, **kwargs):
-    bump_state()
+    bump_state(purge=False)

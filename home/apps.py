@@ -24,3 +24,6 @@ class HomeConfig(AppConfig):
             dispatch_uid="home.refuse_covering_restriction",
         )
         from . import checks  # noqa: F401 (registers the personal-data registry check)
+        from .purge import connect as connect_purges
+
+        connect_purges()  # publishing, consents and settings purge the page cache and the CDN

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Locale, Page
 
+from .page_cache import public
 from .pagination import page_or_404
 from .search import search_pages
 
@@ -65,7 +66,7 @@ def sitemap_entries(request):
 
 
 @require_GET
-@cache_control(max_age=3600)
+@public  # purged with every page it lists (home.purge)
 def sitemap(request):
     return render(
         request,
@@ -76,6 +77,7 @@ def sitemap(request):
 
 
 @require_GET
+@public
 def robots_txt(request):
     lines = [
         "User-agent: *",

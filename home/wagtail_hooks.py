@@ -62,3 +62,10 @@ def home_retention_rules():
     from .retention import retention_rules
 
     return retention_rules()
+
+
+@hooks.register("before_serve_page")
+def pages_are_public_unless_personal(page, request, serve_args, serve_kwargs):
+    # The page cache (home.page_cache) may keep the answer, if it turns out to hold nothing
+    # secret or personal once rendered.
+    request.page_cache_candidate = True

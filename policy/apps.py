@@ -19,3 +19,9 @@ class PolicyConfig(AppConfig):
         from policy.signal_handlers import page_created
 
         post_save.connect(page_created, sender=PolicyPage, dispatch_uid="policy_workflow")
+        from wagtail.models import Revision
+
+        from policy.schedule import policy_published, revision_saved
+
+        post_save.connect(revision_saved, sender=Revision, dispatch_uid="policy_schedule")
+        page_published.connect(policy_published, sender=PolicyPage, dispatch_uid="policy_schedule")

@@ -8,7 +8,6 @@ own fields, so what they read is exactly what was posted.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -90,20 +89,18 @@ class PolicyPage(PolicyRoutesMixin, RoutablePageMixin, BasePage):
         with transaction.atomic(), authorised(revision):
             return super().publish(revision, user, *args, **kwargs)
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # A revision is in force the moment it goes live (Article 8), and a scheduled one is
-        # published by the first request after its moment: a shared cache (the CDN) must not
-        # answer that request, or any other, with an older text. Revalidate every time.
-        patch_cache_control(response, no_cache=True)
-        return response
+    def get_cached_paths(self):
+        """What a CDN purges when a version goes live: the text, the history, the feed and
+        every version's page (each says whether it is the one in force)."""
+        numbers = self.versions.values_list("number", flat=True) if self.pk else []
+        return ["/", "versions/", "feed/", *(f"versions/{n}/" for n in numbers)]
 
     def route(self, request, path_components):
         # A scheduled revision is in force from its go-live moment: the first request after it
         # publishes it, so no visitor reads a superseded text while the scheduler sleeps.
-        from policy.versioning import publish_due_revision
+        from policy.schedule import publish_if_due
 
-        if publish_due_revision(self):
+        if publish_if_due():
             return PolicyPage.objects.get(pk=self.pk).route(request, path_components)
         return super().route(request, path_components)
 
@@ -186,9 +183,9 @@ def version_in_force(language_code, at=None):
     publishes a revision whose go-live moment has passed, as a visitor's request would.
     """
     if at is None:
-        from policy.versioning import publish_due_revisions
+        from policy.schedule import publish_if_due
 
-        publish_due_revisions()
+        publish_if_due()
         at = timezone.now()
     return (
         PolicyVersion.objects.for_language(language_code)

@@ -146,3 +146,20 @@ def publish_policy_through_the_gate(request, page):
         message = _("Page '%(page_title)s' has been scheduled for publishing.")
     messages.success(request, message % {"page_title": page.get_admin_display_title()})
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_page_cache_lookup")
+def publish_due_policy_revision(request):
+    # Article 8 under the page cache: the first request after a go-live moment publishes the
+    # revision (which purges the copies it changes) before any copy is served.
+    from policy.schedule import publish_if_due
+
+    publish_if_due()
+
+
+@hooks.register("page_cache_fresh_until")
+def next_policy_go_live():
+    # No shared cache may keep a page past the moment a scheduled revision takes effect.
+    from policy.schedule import next_go_live
+
+    return next_go_live()

@@ -4,7 +4,6 @@ from django import forms
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -222,14 +221,19 @@ class WorkPage(BasePage):
         # page is still "live", so hide it here as well.
         if self.is_expired:
             raise Http404
-        response = super().serve(request, *args, **kwargs)
-        # The credits show creators' names as each consents now: a withdrawal must show on the
-        # next request, through a CDN too.
-        patch_cache_control(response, no_cache=True)
-        return response
+        if self.expire_at:  # no shared cache keeps the page past its expiry
+            request.page_cache_until = self.expire_at.timestamp()
+        # The credits show creators' names as each consents now: a withdrawal purges the page
+        # (creators.cache), in the page cache and at the CDN.
+        return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
         return [] if self.is_expired else super().get_sitemap_urls(request)
+
+    def pages_showing_this(self):
+        """The creator pages this work credits: each lists the works crediting it (home.purge)."""
+        page_ids = self.credits.exclude(creator_page=None).values("creator_page_id")
+        return Page.objects.live().filter(pk__in=page_ids)
 
     @cached_property
     def related_works(self):

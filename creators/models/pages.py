@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -67,11 +66,6 @@ class CreatorsIndexPage(BasePage):
             ]
             cache.set(key, cards, INDEX_CACHE_SECONDS)
         return cards
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, no_cache=True)
-        return response
 
 
 class CreatorPage(BasePage):
@@ -153,16 +147,20 @@ class CreatorPage(BasePage):
     def serve(self, request, *args, **kwargs):
         if self.is_hidden():
             raise Http404
-        response = super().serve(request, *args, **kwargs)
-        # Revalidate every time: a withdrawal must show on the next request, CDN included.
-        patch_cache_control(response, no_cache=True)
-        return response
+        # A withdrawal purges this page, in the page cache and at the CDN (creators.cache).
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["profile"] = self.published
         context["crediting_works"] = self.crediting_works()
         return context
+
+    def pages_showing_this(self):
+        """Pages that show this creator besides the index above it (home.purge)."""
+        from ..cache import works_crediting
+
+        return works_crediting([self])
 
     def crediting_works(self):
         """Live, public works whose credits link to this page."""

@@ -181,7 +181,7 @@ class Consent(models.Model):
             # An entry's consents (a new visitor, no creator yet) change nothing on the site.
             from ..cache import bump_state
 
-            bump_state()
+            bump_state(self.creator_id)
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Consent records are append-only.")

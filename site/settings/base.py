@@ -121,6 +121,51 @@ else:
         },
     }
 
+# The page cache (home.page_cache): anonymous pages kept in the cache above and by the CDN for
+# PAGE_CACHE_SECONDS (`s-maxage`), purged after every change that alters them (home.purge).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "false", "0")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+
+
+def frontend_cache_from_environment(env):
+    """The CDN that home.purge tells about every change (wagtail.contrib.frontend_cache)."""
+    kind = env.get("FRONTEND_CACHE", "").lower()
+    hostnames = [h.strip() for h in env.get("FRONTEND_CACHE_HOSTNAMES", "").split(",") if h.strip()]
+    extra = {"HOSTNAMES": hostnames} if hostnames else {}
+    backends = "wagtail.contrib.frontend_cache.backends."
+    if kind == "cloudflare":
+        return {
+            "cloudflare": {
+                "BACKEND": backends + "CloudflareBackend",
+                "ZONEID": env["CLOUDFLARE_ZONE_ID"],
+                "BEARER_TOKEN": env["CLOUDFLARE_API_TOKEN"],
+                **extra,
+            }
+        }
+    if kind == "cloudfront":
+        return {
+            "cloudfront": {
+                "BACKEND": backends + "CloudfrontBackend",
+                "DISTRIBUTION_ID": env["CLOUDFRONT_DISTRIBUTION_ID"],
+                **extra,
+            }
+        }
+    if kind == "http" or env.get("FRONTEND_CACHE_URL"):  # Varnish, nginx: a PURGE request
+        return {
+            "http": {
+                "BACKEND": backends + "HTTPBackend",
+                "LOCATION": env["FRONTEND_CACHE_URL"],
+                **extra,
+            }
+        }
+    return {}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_environment(os.environ)
+# Each language's URL is purged as it is: never every URL again under each language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -58,15 +58,7 @@ if os.environ.get("EMAIL_HOST"):
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Purge the CDN when pages are published (Wagtail's frontend cache invalidator).
-if os.environ.get("FRONTEND_CACHE_URL"):
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
-    }
+# The CDN is configured in base.py from FRONTEND_CACHE=cloudflare|cloudfront|http (README).
 
 # A staging or audit host may load the demo content (`load_demo`); a real deployment never does.
 if os.environ.get("DEMO_CONTENT", "").lower() == "true":

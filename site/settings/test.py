@@ -15,6 +15,10 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405  (load_demo, for the tests)
+# Pages are marked public but not kept: a test that changes content inside its transaction (no
+# commit, so no purge) reads it back at once. The `page_cache` fixture switches the cache on.
+PAGE_CACHE_ENABLED = False
+WAGTAILFRONTENDCACHE = {}
 
 # pytest-xdist workers each have their own test database; give each its own Redis database too,
 # since clearing the cache (FLUSHDB) in one worker would empty it under the other.

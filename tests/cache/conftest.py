@@ -49,3 +49,14 @@ PUBLIC_PATHS = [
     "/ja/privacy-policy/versions/1/",
 ]
 PRIVATE_PATHS = ["/ja/entry/", "/ja/privacy-requests/", "/ja/contact/", "/ja/search/?q=作品"]
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on, and a CDN that records its purges (tests.cache.edge)."""
+    from tests.cache.edge import RecordingBackend
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.WAGTAILFRONTENDCACHE = {"edge": {"BACKEND": "tests.cache.edge.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    return RecordingBackend.purged
