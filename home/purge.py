@@ -36,11 +36,21 @@ class Purge:
         self.urls = set()
         self.trees = set()
         self.everything = False
+        self.pending = []  # pages whose URLs are read at the commit (after every handler ran)
 
     def add_url(self, url, tree=False):
         (self.trees if tree else self.urls).add(url)
 
     def add_page(self, page):
+        self.pending.append(page)
+
+    def resolve(self):
+        """Read the pages' URLs now (a page about to be deleted has none after the commit)."""
+        pages, self.pending = self.pending, []
+        for page in pages:
+            self.add_page_urls(page)
+
+    def add_page_urls(self, page):
         page = page.specific_deferred
         root_url = page.get_full_url()
         if root_url is None:
@@ -61,6 +71,7 @@ class Purge:
         transaction.on_commit(self.run, robust=True)
 
     def run(self):
+        self.resolve()
         keys = [path_generation_key(urlsplit(url).path) for url in self.urls]
         keys += [tree_generation_key(urlsplit(url).path) for url in self.trees]
         if self.everything:
@@ -109,10 +120,12 @@ def affected_pages(page):
     return pages
 
 
-def purge_page(page, everything=False):
+def purge_page(page, everything=False, now=False):
     purge = Purge()
     for each in affected_pages(page):
         purge.add_page(each)
+    if now:
+        purge.resolve()
     purge.add_sitemap()
     purge.everything = everything or page.depth <= NAVIGATION_DEPTH
     purge.schedule()
@@ -146,7 +159,7 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
 def on_delete(sender, instance, **kwargs):
     # Before the row goes: its URL and neighbours can still be found. Purged after the commit.
     if isinstance(instance, Page) and instance.depth and instance.depth > 1:
-        purge_page(instance)
+        purge_page(instance, now=True)
 
 
 def on_move_or_slug_change(sender, instance, **kwargs):
