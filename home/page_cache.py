@@ -103,10 +103,15 @@ def copy_key(request, generations):
     return f"pc:copy:{digest}:{hashlib.sha256(generations.encode()).hexdigest()[:16]}"
 
 
+def excluded_prefixes():
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/django-admin/", "/documents/")
+
+
 def may_use_cache(request):
     return (
         enabled()
         and request.method == "GET"
+        and not request.path.startswith(excluded_prefixes())
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )

@@ -211,9 +211,7 @@ def test_withdrawal_misses_the_cache_on_the_next_request(client, site, credited,
     assert NAME not in index and OTHER_EXPERTISE in index
     assert NAME not in client.get(page.url).content.decode()
     assert NAME not in client.get(work.url).content.decode()
-    # A CDN in front must ask again too: every page that can carry the name says so.
-    for url in ("/ja/creators/", page.url, work.url):
-        assert "no-cache" in client.get(url)["Cache-Control"], url
+    # A CDN in front is purged of every page that can carry the name (tests/cache).
 
 
 def test_suspended_creator_shows_nothing_and_the_page_is_gone(client, site, credited):
