@@ -1,9 +1,11 @@
 """Storing an inquiry with its consent evidence, and the limits on who may send one."""
 
+from django.db import transaction
 from django.utils import timezone
 
 from home import ratelimit
 
+from .emails import queue_inquiry_emails
 from .forms import wording_hash
 from .models import Inquiry
 
@@ -14,11 +16,12 @@ def register_attempt(request):
     return ratelimit.check(request, "contact:inquiry", "CONTACT_RATE_LIMIT", DEFAULT_LIMIT)
 
 
+@transaction.atomic
 def store_inquiry(form):
-    """Save the inquiry exactly as sent, before anything is emailed."""
+    """Save the inquiry exactly as sent with its emails; they leave after the commit."""
     data = form.cleaned_data
     now = timezone.now()
-    return Inquiry.objects.create(
+    inquiry = Inquiry.objects.create(
         **{
             name: data[name]
             for name in ("company", "name", "email", "phone", "project_kind", "budget", "message")
@@ -29,3 +32,5 @@ def store_inquiry(form):
         consent_wording_sha256=wording_hash(form.wording),
         policy_version=form.policy_version,
     )
+    queue_inquiry_emails(inquiry)
+    return inquiry

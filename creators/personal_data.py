@@ -82,8 +82,7 @@ def export_for_email(email):
                 **{f: getattr(e, f) for f in PERSONAL},
                 "message": e.message,
                 "submitted_at": e.submitted_at.isoformat(),
-                "studio_notified_at": e.studio_notified_at and e.studio_notified_at.isoformat(),
-                "receipt_sent_at": e.receipt_sent_at and e.receipt_sent_at.isoformat(),
+                "notified": e.notified,
             }
             for e in entries
         ],

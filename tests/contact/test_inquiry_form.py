@@ -45,7 +45,7 @@ def test_an_inquiry_is_stored_with_its_consent_then_emailed_and_receipted(
     )
     assert inquiry.policy_version == policy_version_ja
     assert inquiry.consent_wording_sha256 == wording_hash(consent_wording("ja", policy_version_ja))
-    assert inquiry.studio_notified_at and inquiry.receipt_sent_at
+    assert inquiry.notified
     assert len(mailoutbox) == 2
     receipt = next(m for m in mailoutbox if m.to == ["sato@example.co.jp"])
     assert f"#{inquiry.pk}" in receipt.subject
@@ -75,7 +75,8 @@ def test_a_failed_email_keeps_the_inquiry_and_says_why(
     response = client.post("/ja/contact/", inquiry_data(policy_version_ja))
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
-    assert inquiry.studio_notified_at is None and "SMTP down" in inquiry.notify_error
+    assert not inquiry.notified
+    assert {e.last_error for e in inquiry.emails.all()} == {"OSError: SMTP down"}
 
 
 class BrokenBackend:
