@@ -88,9 +88,16 @@ class OutboxEmail(models.Model):
 
     template = models.CharField(_("kind of email"), max_length=100)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("about (kind of record)"),
     )
-    object_id = models.CharField(max_length=40, blank=True, db_index=True)
+    object_id = models.CharField(
+        _("about (record number)"), max_length=40, blank=True, db_index=True
+    )
     about = GenericForeignKey("content_type", "object_id")
     to_address = models.EmailField(_("to"), blank=True)
     language = models.CharField(_("language"), max_length=10)
@@ -103,6 +110,7 @@ class OutboxEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     forget_after_sending = models.BooleanField(
+        _("forget after sending"),
         default=False,
         help_text=_("The person's data was erased: the address and text go once this is sent."),
     )

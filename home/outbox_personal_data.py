@@ -62,7 +62,7 @@ def describe_emails(email, exclude_about=None):
         ]
         for row in sent_to(email, exclude_about)
     ]
-    return [Section("emails", _("Emails we sent you"), "", records)]
+    return [Section("emails", str(_("Emails we sent you")), "", records)]
 
 
 def erase_for_email(email):

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('template', models.CharField(max_length=100, verbose_name='kind of email')),
-                ('object_id', models.CharField(blank=True, db_index=True, max_length=40)),
+                ('object_id', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='about (record number)')),
                 ('to_address', models.EmailField(blank=True, max_length=254, verbose_name='to')),
                 ('language', models.CharField(max_length=10, verbose_name='language')),
                 ('subject', models.CharField(max_length=250, verbose_name='subject')),
@@ -27,10 +27,10 @@ class Migration(migrations.Migration):
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
                 ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('forget_after_sending', models.BooleanField(default=False, help_text="The person's data was erased: the address and text go once this is sent.")),
+                ('forget_after_sending', models.BooleanField(default=False, help_text="The person's data was erased: the address and text go once this is sent.", verbose_name='forget after sending')),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype')),
+                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contenttypes.contenttype', verbose_name='about (kind of record)')),
             ],
             options={
                 'verbose_name': 'outgoing email',
