@@ -122,6 +122,15 @@ def human_value(value):
     return str(value)
 
 
+def japan_iso(value):
+    """A moment as ISO 8601 in Japan time ("…+09:00") for machine-readable exports; a date as is."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value, timezone.get_default_timezone()).isoformat()
+    return value.isoformat()
+
+
 @dataclass(frozen=True)
 class PersonalDataHandler:
     name: str
