@@ -1,6 +1,9 @@
 """The creators PersonalDataHandler: export, erase and suspend by email, called directly."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
+from django.utils import timezone
 from wagtail.search.models import IndexEntry
 
 from creators.choices import PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
@@ -51,7 +54,8 @@ def test_export_holds_everything_kept_about_the_address(subject, policy_version_
     assert len(consents) == 4
     policy = next(c for c in consents if c["what"] == "policy")
     assert policy["policy_version"] == policy_version_ja.number
-    assert policy["policy_version_effective_at"] == policy_version_ja.effective_at.isoformat()
+    in_tokyo = timezone.localtime(policy_version_ja.effective_at, ZoneInfo("Asia/Tokyo"))
+    assert policy["policy_version_effective_at"] == in_tokyo.isoformat()
     assert data["creator_pages"][0]["id"] == page.pk
     assert export_for_email("nobody@example.com") == {
         "creators": [],
