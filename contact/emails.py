@@ -11,6 +11,8 @@ from .receipt import receipt_context
 
 
 def queue_inquiry_emails(inquiry):
+    if inquiry.suspended:
+        return  # "do not contact": the officer sees the flag on the inquiry instead
     context = receipt_context(inquiry)
     outbox.queue(
         "contact/email/studio_notification",

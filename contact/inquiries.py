@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home import ratelimit
+from home.personal_data import email_is_suspended
 
 from .emails import queue_inquiry_emails
 from .forms import wording_hash
@@ -18,7 +19,10 @@ def register_attempt(request):
 
 @transaction.atomic
 def store_inquiry(form):
-    """Save the inquiry exactly as sent with its emails; they leave after the commit."""
+    """Save the inquiry exactly as sent with its emails; they leave after the commit.
+
+    An address under a suspension request is answered like any other (nobody learns of the
+    request) and stored "do not contact": the officer sees the flag, and no email goes out."""
     data = form.cleaned_data
     now = timezone.now()
     inquiry = Inquiry.objects.create(
@@ -31,6 +35,7 @@ def store_inquiry(form):
         consent_at=now,
         consent_wording_sha256=wording_hash(form.wording),
         policy_version=form.policy_version,
+        suspended=email_is_suspended(data["email"]),
     )
     queue_inquiry_emails(inquiry)
     return inquiry

@@ -12,6 +12,8 @@ from .receipt import receipt_context
 
 
 def queue_entry_emails(entry):
+    if entry.suspended:
+        return  # "do not contact": the officer sees the flag on the entry instead
     context = receipt_context(entry)
     # The studio reads Japanese; the entry's own language is stated inside.
     outbox.queue(

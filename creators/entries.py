@@ -18,7 +18,13 @@ def email_is_suspended(email):
 
 @transaction.atomic
 def store_entry(form, language_code):
-    """Save the entry, its consent records and its emails; the emails leave after the commit."""
+    """Save the entry, its consent records and its emails; the emails leave after the commit.
+
+    An address under a suspension request is taken like any other (the visitor sees the same
+    answer, so nobody learns that the address asked for one) but stored "do not contact": the
+    officer sees the flag on the entry, and no email goes out for it."""
+    from home.personal_data import email_is_suspended as suspended_anywhere
+
     data = form.cleaned_data
     fields = {
         name: data[name]
@@ -27,6 +33,7 @@ def store_entry(form, language_code):
     }
     fields["expertise"] = list(data["expertise"])
     fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
+    fields["suspended"] = suspended_anywhere(data["email"])
     entry = create_entry(fields, form.consents(), language_code, form.policy_version)
     queue_entry_emails(entry)
     return entry

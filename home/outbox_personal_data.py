@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .masking import LINK_TOKEN
 from .outbox import OutboxEmail, blank
-from .personal_data import PersonalDataHandler, RetentionRule, Section, human_value
+from .personal_data import PersonalDataHandler, RetentionRule, Section, human_value, japan_iso
 
 HANDLER_NAME = "outbox"
 EXPORT_FIELDS = ["template", "to_address", "language", "subject", "body", "delivery"]
@@ -37,8 +37,8 @@ def export_for_email(email):
                 **{name: getattr(row, name) for name in EXPORT_FIELDS},
                 # A link that still works is a secret, even in the person's own archive.
                 "body": LINK_TOKEN.sub(r"\1[token]", row.body),
-                "created_at": row.created_at,
-                "sent_at": row.sent_at,
+                "created_at": japan_iso(row.created_at),
+                "sent_at": japan_iso(row.sent_at),
             }
             for row in sent_to(email)
         ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.outbox import OutboxEmail, blank
-from home.personal_data import PersonalDataHandler, RetentionRule
+from home.personal_data import PersonalDataHandler, RetentionRule, japan_iso
 
 from .models import AffectedPerson
 
@@ -19,7 +19,7 @@ def export_for_email(email):
         "incident notices": [
             {
                 "incident": person.incident_id,
-                "found_at": person.incident.found_at.isoformat(),
+                "found_at": japan_iso(person.incident.found_at),
                 "what_happened": person.incident.what_happened,
                 "language": person.language,
                 "records": person.records,

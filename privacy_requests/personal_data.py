@@ -4,12 +4,14 @@ Registered like any other app's handler, so a disclosure lists a person's earlie
 emails sent to them, and a deletion anonymises them (see models.py for what stays and why).
 """
 
+from datetime import datetime
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home import outbox
 from home.outbox import OutboxEmail
-from home.personal_data import PersonalDataHandler, Section, human_value
+from home.personal_data import PersonalDataHandler, Section, human_value, japan_iso
 
 from .models import PrivacyRequest
 from .retention import RULES as RETENTION_RULES
@@ -36,7 +38,17 @@ REQUEST_FIELDS = [
 def export_for_email(email):
     """The requests; the emails sent about them are exported by the outbox's own handler."""
     requests = PrivacyRequest.objects.for_email(email).order_by("received_at")
-    return {"privacy requests": list(requests.values(*REQUEST_FIELDS))}
+    return {"privacy requests": _in_japan_time(requests.values(*REQUEST_FIELDS))}
+
+
+def _in_japan_time(rows):
+    return [
+        {
+            key: japan_iso(value) if isinstance(value, datetime) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
 
 
 def describe_requests(email, exclude=None):

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('incidents', '0003_japanese_labels'),
-        ('home', '0010_outbox'),
+        ('home', '0011_outbox'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 

@@ -44,7 +44,7 @@ def move_to_outbox(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("privacy_requests", "0005_answer_labels"),
-        ("home", "0010_outbox"),
+        ("home", "0011_outbox"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

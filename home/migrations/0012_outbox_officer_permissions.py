@@ -9,6 +9,6 @@ def grant_officers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0010_outbox"), ("home", "0003_admin_groups")]
+    dependencies = [("home", "0011_outbox"), ("home", "0003_admin_groups")]
 
     operations = [migrations.RunPython(grant_officers, migrations.RunPython.noop)]

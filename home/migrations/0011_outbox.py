@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('home', '0009_sitesettings_fee_payment'),
+        ('home', '0010_home_showreel_navigation'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('creators', '0006_consent_wording'),
+        ('creators', '0007_creator_pages_out_of_search'),
     ]
 
     operations = [
