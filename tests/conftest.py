@@ -2,10 +2,10 @@
 
 import pytest
 from django.core.cache import caches
-from django.test import Client, TestCase
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from tests.committing_client import CommittingClient
 
 # Browser suite hooks: report header (Chromium found or not) and failure screenshots.
 pytest_plugins = ["tests.browser.plugin"]
@@ -15,16 +15,6 @@ def clear_every_cache():
     # Every alias: the renditions cache keys on image ids, which a new test database reuses.
     for alias in caches:
         caches[alias].clear()
-
-
-class CommittingClient(Client):
-    """A test client whose requests end as real ones do: what they stored is committed, so the
-    `transaction.on_commit` callbacks run (the outbox sends, caches are bumped). The test's own
-    transaction still rolls everything back afterwards."""
-
-    def request(self, **request):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return super().request(**request)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from contact.forms import consent_wording, wording_hash
 from contact.models import Inquiry
 from contact.personal_data import purge_past_retention
 from home.personal_data import personal_data_handlers
+from tests.committing_client import CommittingClient
 
 pytestmark = pytest.mark.django_db
 
@@ -198,8 +199,10 @@ def test_a_suspended_address_gets_the_same_answer_and_is_flagged_for_the_officer
     from tests.creators.factories import CreatorFactory
 
     CreatorFactory(email="sato@example.co.jp", suspended=True)  # a suspension request, earlier
-    suspended = visible_answer(Client(), inquiry_data(policy_version_ja))
-    other = visible_answer(Client(), inquiry_data(policy_version_ja, email="kato@example.co.jp"))
+    suspended = visible_answer(CommittingClient(), inquiry_data(policy_version_ja))
+    other = visible_answer(
+        CommittingClient(), inquiry_data(policy_version_ja, email="kato@example.co.jp")
+    )
     assert suspended == other
     flagged = Inquiry.objects.get(email="sato@example.co.jp")
     assert flagged.suspended is True
