@@ -90,7 +90,7 @@ def test_erase_deletes_the_person_keeps_anonymous_consent_evidence(
     assert erase_for_email(EMAIL) == 0
 
 
-def test_suspend_withdraws_everything_unpublishes_and_refuses_new_entries(
+def test_suspend_withdraws_everything_unpublishes_and_flags_new_entries(
     client, subject, policy_version_ja
 ):
     creator, page = subject
@@ -109,9 +109,12 @@ def test_suspend_withdraws_everything_unpublishes_and_refuses_new_entries(
     assert not page.live
     assert client.get("/ja/creators/creator-x1/").status_code == 404
     assert "消すべき実績" not in client.get("/ja/creators/").content.decode()
+    # A new entry from the address is taken like any other (the answer tells nobody about the
+    # suspension) and stored "do not contact" for the officer.
     response = client.post("/ja/entry/", entry_data(policy_version_ja, email=EMAIL))
-    assert response.status_code == 400 and "email" in response.context["form"].errors
-    assert Entry.objects.count() == 1
+    assert response.status_code == 302
+    assert Entry.objects.count() == 2
+    assert Entry.objects.latest("pk").suspended is True
     # The data is still there for the officer (suspension is not erasure).
     assert export_for_email(EMAIL)["creators"][0]["suspended"] is True
 
