@@ -6,10 +6,12 @@ in force at the moment of the request.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.append_only import AppendOnlyQuerySet
+from home.append_only import AppendOnlyModel
+from home.outbox import OutboxEmail
 
 from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
@@ -80,10 +82,8 @@ class Entry(PersonalFields):
     )
     message = models.TextField(_("message"), max_length=3000, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
-    studio_notified_at = models.DateTimeField(_("studio notified"), null=True, blank=True)
-    receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
-    notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
-    notify_error = models.TextField(_("last email error"), blank=True)
+    # The studio's notice and the receipt, in the site's one outbox (home.outbox).
+    emails = GenericRelation("home.OutboxEmail", related_query_name="creator_entry")
     declined_at = models.DateTimeField(
         _("declined"),
         null=True,
@@ -104,10 +104,14 @@ class Entry(PersonalFields):
 
     @property
     def notified(self):
-        return bool(self.studio_notified_at and self.receipt_sent_at)
+        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()
+
+    @property
+    def last_email_error(self):
+        return "\n".join(e.last_error for e in self.emails.exclude(last_error=""))
 
 
-class Consent(models.Model):
+class Consent(AppendOnlyModel):
     """One piece of evidence that a person gave or withdrew a consent (append-only).
 
     The current state of a consent is its latest record. `wording` is the exact sentence the
@@ -162,8 +166,6 @@ class Consent(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
@@ -174,14 +176,9 @@ class Consent(models.Model):
         return f"{self.get_what_display()}: {state}"
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("Consent records are append-only.")
         super().save(*args, **kwargs)
         if self.creator_id is not None:
             # An entry's consents (a new visitor, no creator yet) change nothing on the site.
             from ..cache import bump_state
 
             bump_state(self.creator_id)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Consent records are append-only.")

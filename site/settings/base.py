@@ -201,7 +201,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django's default. A post with more fields is refused (400) before any form code runs, which
+# bounds the work a single request can cause. The public forms send under 60 fields (the entry
+# form with every checkbox ticked); the largest admin form, a work page, sends about 60 fixed
+# fields, about 8 per body block and 6 per credit, so 1,000 leaves room for some 100 blocks.
+# Wagtail's project template raises it to 10,000 for very long streams; none here needs that.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ALLIN STUDIO <no-reply@allhero.co.jp>")
@@ -246,12 +251,21 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview overrides this for its own iframe
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line goes through one handler that masks email addresses and link tokens
+    # (home.masking); Django's own loggers propagate to it instead of their default handlers.
+    "filters": {"mask_personal_data": {"()": "home.masking.MaskPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        name: {"level": os.environ.get("LOG_LEVEL_LIBRARIES", "WARNING")}
-        for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch")
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        **{
+            name: {"level": os.environ.get("LOG_LEVEL_LIBRARIES", "WARNING")}
+            for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch")
+        },
     },
 }
 
 SITE_NAME = _("ALLIN STUDIO")
+
+# The page type the home page features (home/models.py); home imports no other app.
+FEATURED_WORK_PAGE_TYPE = "works.WorkPage"

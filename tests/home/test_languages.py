@@ -46,7 +46,7 @@ def test_each_language_serves_its_home(client, site, language, text):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
-    assert text in html
+    assert text in html.replace("<wbr>", "")  # Japanese breaks by phrase (test_typography)
 
 
 def test_pages_declare_their_translations_with_hreflang(client, site):
