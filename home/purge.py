@@ -167,8 +167,10 @@ def on_move_or_slug_change(sender, instance, **kwargs):
     purge_page(instance, everything=True)
 
 
-def on_site_setting_saved(sender, instance, **kwargs):
-    purge_everything()
+def on_site_setting_saved(sender, instance, created=False, **kwargs):
+    # A row created on first read (`load()`) holds the defaults every page already shows.
+    if not created:
+        purge_everything()
 
 
 def connect():

@@ -262,7 +262,7 @@ def test_the_index_lists_creators_in_a_constant_number_of_queries(client, site, 
         make_profile(PUBLISH_NAME, PUBLISH_EXPERTISE, name=f"名前{i}")
     many, second = count_queries()
     assert "名前0" in first and "名前9" in second
-    assert many == few <= 22
+    assert many == few <= 23  # +1: the emptied cache no longer knows the policy schedule
 
 
 def test_credit_names_come_from_one_prefetch(site, make_profile, django_assert_num_queries):
