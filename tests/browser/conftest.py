@@ -148,8 +148,18 @@ def admin_in_english(user):
 
 
 def log_in(page, username=EDITOR_USERNAME, password=EDITOR_PASSWORD):
+    """Sign in as staff do: password, then the code of their authenticator app (enrolled for
+    the user here if they have none, as they would have done once on their phone)."""
+    from django.contrib.auth import get_user_model
+
+    from tests.accounts.second_factor import current_code, enrolled_authenticator
+
+    device = enrolled_authenticator(get_user_model().objects.get(username=username))
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/accounts/two-factor/verify/**")
+    page.locator("#id_code").fill(current_code(device))
+    page.locator("form.login-form button[type=submit]").click()
     page.wait_for_url("**/admin/")

@@ -50,3 +50,34 @@ def test_500_page_in_the_visitors_language(rf, language, text):
     body = response.content.decode()
     assert text in body
     assert f'<html lang="{language}">' in body
+
+
+def frame_ancestors(response):
+    directives = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    return directives["frame-ancestors"]
+
+
+def test_a_preview_may_be_framed_by_the_admin_and_nothing_else(site):
+    """Wagtail renders a preview through a dummy request with the public path: the admin's
+    preview panel must be able to frame it, and only the admin (same origin)."""
+    response = site["ja"].make_preview_request()
+    assert frame_ancestors(response) == "'self'"
+    assert response["X-Frame-Options"] == "DENY"  # the preview view itself says SAMEORIGIN
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+def test_the_public_page_itself_still_refuses_every_frame(client, site):
+    assert frame_ancestors(client.get("/ja/")) == "'none'"
+
+
+@pytest.mark.parametrize(
+    "url", ["/ja/", "/en/", "/admin/login/", "/ja/no-such-page/", "/robots.txt"]
+)
+def test_every_response_switches_off_the_features_the_site_never_uses(client, site, url):
+    policy = client.get(url)["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment"):
+        assert f"{feature}=()" in policy, url
+    # Fullscreen and autoplay stay allowed: the embedded film players use them.
+    assert "fullscreen" not in policy and "autoplay" not in policy
