@@ -7,3 +7,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = "Staff accounts"
+
+    def ready(self):
+        from .audit import keep_personal_data_log_entries_to_the_privacy_role
+
+        keep_personal_data_log_entries_to_the_privacy_role()

@@ -29,12 +29,13 @@ class AdminSessionMiddleware:
 
 
 # What a signed-in user may reach before the second factor: signing in and out, the enrolment
-# and verification pages, and the admin's translations their pages load.
+# and verification pages, and what their pages load (the admin's translations and icon sprite).
 BEFORE_SECOND_FACTOR = (
     "/admin/login/",
     "/admin/logout/",
     "/admin/password_reset/",
     "/admin/jsi18n/",
+    "/admin/sprite/",
     "/admin/accounts/two-factor/",
 )
 

@@ -23,3 +23,6 @@ class HomeConfig(AppConfig):
             dispatch_uid="home.refuse_covering_restriction",
         )
         from . import checks  # noqa: F401 (registers the personal-data registry check)
+        from .images import renditions_without_exif
+
+        renditions_without_exif()

@@ -11,7 +11,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def csp_nonce(context):
+    # django-csp's nonce is lazy and falsy until read: compare with None, then read it (reading
+    # it is what puts it in the response's header).
     request = context.get("request")
     nonce = getattr(request, "csp_nonce", None) if request is not None else None
-    nonce = nonce or current_nonce.get()
-    return str(nonce) if nonce else ""
+    if nonce is None:
+        nonce = current_nonce.get()
+    return "" if nonce is None else str(nonce)

@@ -219,15 +219,21 @@ WAGTAIL_SITE_NAME = "ALLIN STUDIO"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Uploads: 20 MB and 50 megapixels at most (a decompression bomb is refused before it is
+# decoded), raster formats only (an SVG can carry script). Renditions never carry the
+# original's EXIF (GPS included); the original file is kept as uploaded, for staff only.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Content security policy for the public site. The admin sets its own rules (it needs inline
-# scripts), so it is left out. Nothing on the public site loads from another origin.
+# Content security policy for the public site; the admin and Wagtail's preview get their own
+# (home.security: the admin's inline scripts carry a nonce, a preview may be framed by the admin).
+# Nothing on the public site loads from another origin.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],

@@ -47,6 +47,9 @@ def test_roles_that_need_a_second_factor_reach_nothing_but_enrolment(staff, role
     page = client.get(ENROL)
     assert page.status_code == 200
     assert 'src="data:image/svg+xml;base64,' in page.content.decode()
+    # What the enrolment page loads answers too (the icons are fetched and put in the page).
+    for url in ["/admin/sprite/", "/admin/jsi18n/"]:
+        assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.parametrize("role", ["editor", "translator"])
