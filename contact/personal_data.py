@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from home.personal_data import japan_iso
+
 from .models import Inquiry
 
 FIELDS = ["company", "name", "email", "phone", "project_kind", "budget", "message", "language"]
@@ -17,8 +19,8 @@ def export_for_email(email):
             {
                 "id": inquiry.pk,
                 **{name: getattr(inquiry, name) for name in FIELDS},
-                "submitted_at": inquiry.submitted_at.isoformat(),
-                "consent_at": inquiry.consent_at.isoformat(),
+                "submitted_at": japan_iso(inquiry.submitted_at),
+                "consent_at": japan_iso(inquiry.consent_at),
                 "consent_wording_sha256": inquiry.consent_wording_sha256,
                 "policy_version": (
                     inquiry.policy_version.number if inquiry.policy_version else None
@@ -44,3 +46,7 @@ def purge_past_retention(now=None):
     """Delete inquiries older than CONTACT_INQUIRY_RETENTION_DAYS; returns how many."""
     deleted, _ = Inquiry.objects.past_retention(now).delete()
     return deleted
+
+
+def email_is_suspended(email):
+    return Inquiry.objects.filter(email__iexact=email, suspended=True).exists()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from home.personal_data import Section, human_value
+from home.personal_data import Section, human_value, japan_iso
 
 from .cache import bump_state
 from .choices import EXPERTISE_LABELS, INTRODUCE, PUBLISHING_CONSENTS
@@ -40,13 +40,13 @@ def _consent_row(consent):
         "entry": consent.entry_id,
         "what": consent.what,
         "given": consent.given,
-        "at": consent.at.isoformat(),
+        "at": japan_iso(consent.at),
         "how": consent.how,
         "language": consent.language,
         "wording": shown_wording(consent),
         "wording_sha256": consent.wording_sha256,
         "policy_version": version.number if version else None,
-        "policy_version_effective_at": version.effective_at.isoformat() if version else None,
+        "policy_version_effective_at": japan_iso(version.effective_at) if version else None,
     }
 
 
@@ -55,12 +55,12 @@ def _provision_row(provision):
         "id": provision.pk,
         "creator": provision.creator_id,
         "person": provision.person_name,
-        "provided_on": provision.provided_on.isoformat(),
+        "provided_on": japan_iso(provision.provided_on),
         "recipient": provision.recipient,
         "recipient_address": provision.recipient_address,
         "items": provision.items,
         "consent": provision.consent_id,
-        "recorded_at": provision.recorded_at.isoformat(),
+        "recorded_at": japan_iso(provision.recorded_at),
     }
 
 
@@ -71,7 +71,7 @@ def export_for_email(email):
             {
                 "id": c.pk,
                 **{f: getattr(c, f) for f in PERSONAL},
-                "created_at": c.created_at.isoformat(),
+                "created_at": japan_iso(c.created_at),
             }
             for c in creators
         ],
@@ -81,9 +81,9 @@ def export_for_email(email):
                 "creator": e.creator_id,
                 **{f: getattr(e, f) for f in PERSONAL},
                 "message": e.message,
-                "submitted_at": e.submitted_at.isoformat(),
-                "studio_notified_at": e.studio_notified_at and e.studio_notified_at.isoformat(),
-                "receipt_sent_at": e.receipt_sent_at and e.receipt_sent_at.isoformat(),
+                "submitted_at": japan_iso(e.submitted_at),
+                "studio_notified_at": japan_iso(e.studio_notified_at),
+                "receipt_sent_at": japan_iso(e.receipt_sent_at),
             }
             for e in entries
         ],

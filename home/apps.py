@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.users.models import UserProfile
 
-        from .admin_time import keep_profiles_in_japan_time
+        from .admin_time import date_localize_segments_in_japan_time, keep_profiles_in_japan_time
 
         pre_save.connect(keep_profiles_in_japan_time, sender=UserProfile)
+        date_localize_segments_in_japan_time()
 
         from wagtail.models import PageViewRestriction
 

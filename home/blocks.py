@@ -136,6 +136,9 @@ class VideoBlock(blocks.StructBlock):
         prefetched = (parent_context or {}).get("embeds") or {}
         url = value["video"].url if value["video"] else ""
         context["facade"] = video_facade(url, prefetched.get(url))
+        # Behind the play button: the block's own poster, else the page's (a work's poster).
+        page = (parent_context or {}).get("page")
+        context["poster"] = value["poster"] or getattr(page, "poster", None)
         return context
 
 

@@ -1,4 +1,4 @@
-"""Compile locale/*/LC_MESSAGES/django.po into .mo with polib, so no gettext is needed.
+"""Compile locale/*/LC_MESSAGES/*.po (django, djangojs) into .mo with polib, so no gettext is needed.
 
     python -m home.compile_messages                  # compile every catalogue
     python -m home.compile_messages --fill ja X.json # first set Japanese msgstrs from {msgid: msgstr}
@@ -17,7 +17,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 
 def catalogues():
-    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
+    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
 
 
 def fill(language, translations):

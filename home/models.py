@@ -1,14 +1,17 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .blocks import VideoBlock
 from .page_forms import BasePageForm
 from .slugs import available_slug, romanised_slug
 
@@ -86,12 +89,32 @@ class HomePage(BasePage):
         help_text=_("The page the call to action leads to (the creator entry form)."),
     )
     entry_cta_text = models.CharField(_("call to action text"), max_length=120, blank=True)
+    showreel = StreamField(
+        [("video", VideoBlock())],
+        verbose_name=pgettext_lazy("home", "showreel"),
+        blank=True,
+        max_num=1,
+        help_text=_("The studio's reel, played only when the visitor presses play."),
+    )
+    contact_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+        help_text=_("The page the clients' call to action leads to (the contact form)."),
+    )
+    contact_cta_text = models.CharField(
+        _("contact call to action text"), max_length=120, blank=True
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("hero_title"), FieldPanel("hero_lead"), FieldPanel("hero_image")],
             heading=_("Hero"),
         ),
+        FieldPanel("showreel"),
         MultiFieldPanel(
             [FieldPanel("statement_heading"), FieldPanel("statement")], heading=_("Statement")
         ),
@@ -99,6 +122,10 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [PageChooserPanel("entry_cta_page"), FieldPanel("entry_cta_text")],
             heading=_("Call to action"),
+        ),
+        MultiFieldPanel(
+            [PageChooserPanel("contact_cta_page"), FieldPanel("contact_cta_text")],
+            heading=_("Clients' call to action"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -120,11 +147,41 @@ class HomePageFeaturedWork(Orderable):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("work")
     )
 
-    panels = [PageChooserPanel("page", "works.WorkPage")]
+    # The page type is the works app's; home names it through settings, not an import.
+    panels = [PageChooserPanel("page", settings.FEATURED_WORK_PAGE_TYPE)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured work")
         verbose_name_plural = _("featured works")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseGenericSetting):
+    """The footer's links, chosen by editors (the header lists the home page's children marked
+    "show in menus"). Each link is a page, shown by its title in the visitor's language."""
+
+    panels = [InlinePanel("footer_links", label=_("Footer links"))]
+
+    class Meta:
+        verbose_name = pgettext_lazy("navigation", "navigation")
+
+
+class FooterLink(Orderable):
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="footer_links"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("navigation", "page"),
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
 
 
 @register_setting(icon="mail")

@@ -26,6 +26,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @require_GET
+@cache_control(private=True, no_store=True)  # the visitor's own words: nobody else's business
 def search(request):
     # Control characters are never typed, and PostgreSQL refuses a NUL in a query: drop them.
     query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()

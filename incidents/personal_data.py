@@ -4,7 +4,7 @@ like every other holder, and forgets the addresses three years after the inciden
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.personal_data import PersonalDataHandler, RetentionRule
+from home.personal_data import PersonalDataHandler, RetentionRule, japan_iso
 
 from .models import AffectedPerson
 
@@ -18,11 +18,11 @@ def export_for_email(email):
         "incident notices": [
             {
                 "incident": person.incident_id,
-                "found_at": person.incident.found_at.isoformat(),
+                "found_at": japan_iso(person.incident.found_at),
                 "what_happened": person.incident.what_happened,
                 "language": person.language,
                 "records": person.records,
-                "notice_sent_at": person.notice_sent_at and person.notice_sent_at.isoformat(),
+                "notice_sent_at": japan_iso(person.notice_sent_at),
                 "notice": person.notice_body,
             }
             for person in _people(email).select_related("incident")

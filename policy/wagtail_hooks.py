@@ -82,6 +82,16 @@ class PolicyVersionInspectView(generic.InspectView):
         # Japan time, said so: the moment the version took effect, as visitors were told it.
         return human_value(self.object.effective_at)
 
+    def get_revision_display_value(self):
+        # Wagtail's Revision.__str__ prints its creation moment in UTC ("… at 2026-12-01 15:30+00:00").
+        revision = self.object.revision
+        if revision is None:
+            return human_value(None)
+        return _("Revision %(number)s, saved %(moment)s") % {
+            "number": revision.pk,
+            "moment": human_value(revision.created_at),
+        }
+
 
 class PolicyVersionViewSet(ModelViewSet):
     model = PolicyVersion

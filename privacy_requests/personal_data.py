@@ -4,10 +4,12 @@ Registered like any other app's handler, so a disclosure lists a person's earlie
 emails sent to them, and a deletion anonymises them (see models.py for what stays and why).
 """
 
+from datetime import datetime
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.personal_data import PersonalDataHandler, Section, human_value
+from home.personal_data import PersonalDataHandler, Section, human_value, japan_iso
 
 from .models import PrivacyRequest, RequestEmail
 from .retention import RULES as RETENTION_RULES
@@ -49,9 +51,19 @@ def export_for_email(email):
         purpose__in=[RequestEmail.Purpose.CONFIRMATION, RequestEmail.Purpose.STATUS],
     )
     return {
-        "privacy requests": list(requests.values(*REQUEST_FIELDS)),
-        "privacy request emails": list(emails.values(*EMAIL_FIELDS)),
+        "privacy requests": _in_japan_time(requests.values(*REQUEST_FIELDS)),
+        "privacy request emails": _in_japan_time(emails.values(*EMAIL_FIELDS)),
     }
+
+
+def _in_japan_time(rows):
+    return [
+        {
+            key: japan_iso(value) if isinstance(value, datetime) else value
+            for key, value in row.items()
+        }
+        for row in rows
+    ]
 
 
 def describe_requests(email, exclude=None):

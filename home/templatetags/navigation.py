@@ -106,3 +106,31 @@ def canonical_url(context):
     if isinstance(page, Page) and page.pk:
         return page.get_full_url(context["request"])
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The editors' footer links (site settings > navigation), each page in the visitor's
+    language; a page with no live public translation in that language is left out."""
+    from home.models import NavigationSettings
+
+    request = context["request"]
+    chosen = [
+        link.page
+        for link in NavigationSettings.load(request_or_site=request).footer_links.select_related(
+            "page"
+        )
+    ]
+    if not chosen:
+        return []
+    language = get_language()
+    in_language = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            translation_key__in=[page.translation_key for page in chosen],
+            locale__language_code=language,
+        )
+        .live()
+        .public()
+    }
+    return [in_language[p.translation_key] for p in chosen if p.translation_key in in_language]

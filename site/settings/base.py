@@ -60,9 +60,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed), above everything that writes the body.
     "home.compression.PublicGZipMiddleware",
+    # Above sessions, CSRF and authentication: it sees what they added to the response.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,7 +181,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Internationalisation: Japanese first, English second; both prefixed in URLs.
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]
-# Set by home.middleware.RememberLanguageMiddleware: `/` returns a visitor to their language.
+# Set in the browser by static/js/language.js: `/` returns a visitor to their language.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAIL_I18N_ENABLED = True
@@ -205,7 +206,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django's default. A post with more fields is refused (400) before any form code runs, which
+# bounds the work a single request can cause. The public forms send under 60 fields (the entry
+# form with every checkbox ticked); the largest admin form, a work page, sends about 60 fixed
+# fields, about 8 per body block and 6 per credit, so 1,000 leaves room for some 100 blocks.
+# Wagtail's project template raises it to 10,000 for very long streams; none here needs that.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ALLIN STUDIO <no-reply@allhero.co.jp>")
@@ -265,3 +271,6 @@ LOGGING = {
 }
 
 SITE_NAME = _("ALLIN STUDIO")
+
+# The page type the home page features (home/models.py); home imports no other app.
+FEATURED_WORK_PAGE_TYPE = "works.WorkPage"

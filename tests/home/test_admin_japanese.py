@@ -3,6 +3,7 @@ models reads in Japanese, and the project's catalogue changes none of Wagtail's,
 or Django's own translations (a site string with the same msgid would silently replace theirs in
 every admin screen: the sidebar's "Pages" once read 「ページ送り」)."""
 
+import json
 import re
 from pathlib import Path
 
@@ -11,10 +12,12 @@ import polib
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.users.models import UserProfile
 
 from home.compile_messages import LOCALE_DIR
 
@@ -31,16 +34,16 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 OVERRIDES: dict[tuple[str | None, str], str] = {}
 
 
-def their_catalogues():
+def their_catalogues(domain="django"):
     """The catalogues Django loads beneath ours: its own, then every installed app's."""
     paths = [Path(django.__file__).parent / "conf" / "locale"]
     paths += [Path(c.path) / "locale" for c in apps.get_app_configs() if c.label not in OUR_APPS]
-    return [p / "ja" / "LC_MESSAGES" / "django.po" for p in paths]
+    return [p / "ja" / "LC_MESSAGES" / f"{domain}.po" for p in paths]
 
 
-def their_translations():
+def their_translations(domain="django"):
     found = {}
-    for po_path in their_catalogues():
+    for po_path in their_catalogues(domain):
         if not po_path.exists():
             continue
         for entry in polib.pofile(str(po_path)):
@@ -52,9 +55,10 @@ def their_translations():
     return found
 
 
-def test_our_catalogue_changes_none_of_their_translations():
-    theirs = their_translations()
-    ours = polib.pofile(str(LOCALE_DIR / "ja" / "LC_MESSAGES" / "django.po"))
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_our_catalogue_changes_none_of_their_translations(domain):
+    theirs = their_translations(domain)
+    ours = polib.pofile(str(LOCALE_DIR / "ja" / "LC_MESSAGES" / f"{domain}.po"))
     changed = []
     for entry in ours.translated_entries():
         key = (entry.msgctxt, entry.msgid)
@@ -65,6 +69,40 @@ def test_our_catalogue_changes_none_of_their_translations():
                 changed.append(f"{entry.msgid!r}: ours {text!r}, {app} {their_text!r}")
     hint = "give the site's string a context (pgettext / {% translate context %}):\n"
     assert not changed, hint + "\n".join(changed)
+
+
+def test_every_string_of_their_admin_javascript_reads_in_japanese():
+    """Wagtail's and wagtail-localize's JavaScript (autosave, block picker, translation editor)
+    ask for msgids their Japanese catalogues lack; ours supplies each one."""
+    ours = polib.pofile(str(LOCALE_DIR / "ja" / "LC_MESSAGES" / "djangojs.po"))
+    supplied = {(e.msgctxt, e.msgid) for e in ours.translated_entries()}
+    theirs = their_translations("djangojs")
+    untranslated = []
+    for po_path in their_catalogues("djangojs"):
+        english = po_path.parents[2] / "en" / "LC_MESSAGES" / "djangojs.po"
+        if not english.exists():
+            continue
+        for entry in polib.pofile(str(english)):
+            key = (entry.msgctxt, entry.msgid)
+            if key not in theirs and key not in supplied:
+                untranslated.append(entry.msgid)
+    assert untranslated == []
+
+
+@pytest.mark.django_db
+def test_the_admin_javascript_catalogues_serve_our_japanese(client, django_user_model):
+    user = django_user_model.objects.create_superuser("jsuser", "js@example.com", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ja"
+    profile.save()
+    client.force_login(user)
+
+    def served(url_name, text):
+        # The catalogue is JSON inside a script: non-ASCII text arrives as \\u escapes.
+        return json.dumps(text)[1:-1] in client.get(reverse(url_name)).content.decode()
+
+    assert served("wagtailadmin_javascript_catalog", "変更は自動保存されました。")
+    assert served("wagtail_localize:javascript_catalog", "未翻訳")
 
 
 def test_the_overrides_are_still_needed():

@@ -20,24 +20,19 @@ def test_language_cookie_wins_over_accept_language(client, site, settings):
     assert response["Location"] == "/en/"
 
 
-def test_after_reading_in_english_root_returns_to_english(client, site, settings):
-    # A Japanese browser that chose English in the switcher keeps English at `/`.
-    client.get("/ja/", HTTP_ACCEPT_LANGUAGE="ja")
-    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/ja/"
+def test_the_language_read_is_remembered_by_the_browser_not_by_the_server(client, site, settings):
+    # A Japanese browser that chose English in the switcher keeps English at `/`: the page
+    # sets the cookie itself (static/js/language.js), since a Set-Cookie from the server would
+    # make every page per-visitor for the CDN and the page cache.
     response = client.get("/en/", HTTP_ACCEPT_LANGUAGE="ja")
-    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
-    assert cookie.value == "en"
-    assert cookie["samesite"] == "Lax" and cookie["max-age"] == 365 * 24 * 60 * 60
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    html = response.content.decode()
+    assert '<html lang="en">' in html and 'data-language-cookie="django_language"' in html
+    assert f'data-language-cookie-age="{365 * 24 * 60 * 60}"' in html
+    script = (settings.BASE_DIR / "static" / "js" / "language.js").read_text()
+    assert "SameSite=Lax" in script and 'getAttribute("lang")' in script
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # what the script stores
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/en/"
-
-
-def test_the_language_cookie_is_set_only_when_it_changes_and_only_for_pages(client, site, settings):
-    name = settings.LANGUAGE_COOKIE_NAME
-    assert name in client.get("/ja/").cookies
-    assert name not in client.get("/ja/").cookies  # already "ja": no Set-Cookie on every page
-    assert name not in client.get("/en/no-such-page/").cookies  # a 404 is not a choice
-    assert name not in client.get("/robots.txt").cookies
-    assert client.cookies[name].value == "ja"
 
 
 def test_unknown_language_falls_back_to_japanese(client, site):
@@ -51,7 +46,7 @@ def test_each_language_serves_its_home(client, site, language, text):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
-    assert text in html
+    assert text in html.replace("<wbr>", "")  # Japanese breaks by phrase (test_typography)
 
 
 def test_pages_declare_their_translations_with_hreflang(client, site):
@@ -99,7 +94,7 @@ def test_footer_shows_the_inquiry_window_in_both_languages(client, site):
     assert "1-3-5 Higashi, Shibuya-ku" in en
 
 
-def test_reading_pages_sets_no_cookie_but_the_language(client, site, settings):
+def test_reading_pages_sets_no_cookie(client, site, settings):
     for url in ("/ja/", "/en/", "/ja/search/?q=映像", "/en/search/?q=film"):
         cookies = client.get(url).cookies
-        assert set(cookies) <= {settings.LANGUAGE_COOKIE_NAME}, (url, set(cookies))
+        assert not cookies, (url, set(cookies))

@@ -5,6 +5,7 @@ handler's models need a seeder here, and then the generic test proves that its e
 record and its erasure leaves nothing that names the person.
 """
 
+import json
 from datetime import date
 
 import pytest
@@ -187,3 +188,14 @@ def test_manage_check_reports_a_handler_without_a_description():
     with hooks.register_temporarily("register_personal_data", broken):
         errors = [e for e in run_checks() if e.id == "home.E001"]
     assert errors and "description is empty" in errors[0].msg
+
+
+@pytest.mark.django_db
+def test_every_export_gives_its_moments_in_japan_time():
+    for seed in SEEDERS.values():
+        seed()
+    exports = json.dumps(
+        [handler.export(EMAIL) for handler in personal_data_handlers()], default=str
+    )
+    assert "+09:00" in exports
+    assert "+00:00" not in exports

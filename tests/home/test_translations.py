@@ -6,7 +6,7 @@ import pytest
 from home.compile_messages import catalogues
 
 
-@pytest.mark.parametrize("po_path", catalogues(), ids=lambda p: p.parts[-3])
+@pytest.mark.parametrize("po_path", catalogues(), ids=lambda p: f"{p.parts[-3]}-{p.stem}")
 def test_compiled_catalogue_matches_its_source(po_path):
     """A fresh clone has no gettext: the committed .mo must say exactly what the .po says."""
     with po_path.with_suffix(".mo").open("rb") as mo_file:
@@ -26,8 +26,10 @@ def test_compiled_catalogue_matches_its_source(po_path):
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
-def test_every_japanese_string_is_translated():
-    (po_path,) = [p for p in catalogues() if p.parts[-3] == "ja"]
+@pytest.mark.parametrize(
+    "po_path", [p for p in catalogues() if p.parts[-3] == "ja"], ids=lambda p: p.stem
+)
+def test_every_japanese_string_is_translated(po_path):
     source = polib.pofile(str(po_path))
     assert [e.msgid for e in source.untranslated_entries()] == []
     assert [e.msgid for e in source.fuzzy_entries()] == []

@@ -64,6 +64,12 @@ def test_a_changed_retention_period_shows_on_the_page(client, pages, settings):
 
 
 def test_the_footer_and_the_policy_link_to_the_page(client, pages):
+    from home.models import FooterLink, NavigationSettings
+
+    navigation = NavigationSettings.load()
+    page = Page.objects.get(locale__language_code="ja", slug="personal-information")
+    navigation.footer_links = [FooterLink(page=page)]  # editors choose the footer's links
+    navigation.save()
     for language in ("ja", "en"):
         html = client.get(f"/{language}/").content.decode()
         assert f'href="/{language}/personal-information/"' in html

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from policy.models import PolicyVersion
+from policy.models import PolicyPage, PolicyVersion
 from tests.policy.factories import PolicyPageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +40,35 @@ def test_no_other_time_zone_is_offered_or_kept(client, japanese_admin):
     client.force_login(japanese_admin)
     response = client.get(reverse("wagtailadmin_account"))
     assert "current_time_zone" not in response.content.decode()
+
+
+def test_the_version_page_gives_its_revision_in_japan_time(client, home_ja, japanese_admin):
+    with time_machine.travel(MOMENT, tick=False):
+        publish(PolicyPageFactory(parent=home_ja, locale=home_ja.locale))
+    version = PolicyVersion.objects.get()
+    client.force_login(japanese_admin)
+    page = client.get(reverse("policy_versions:inspect", args=[version.pk])).content.decode()
+    assert f"リビジョン {version.revision_id}(2026年12月2日0:30 JST 保存)" in page
+    assert "+00:00" not in page
+    assert "15:30" not in page
+
+
+def test_the_translation_editor_dates_each_translated_segment_in_japan_time(
+    home_ja, home_en, japanese_admin
+):
+    """wagtail-localize dates a segment "Translated manually on 1 December 2026" from a UTC
+    moment with an English month: a Japanese translator reads the Tokyo date, in Japanese."""
+    from django.utils import translation
+    from wagtail_localize.models import StringTranslation
+
+    from tests.policy.factories import translate_with_localize
+
+    source = publish(PolicyPageFactory(parent=home_ja, locale=home_ja.locale)).as_object()
+    translate_with_localize(PolicyPage.objects.get(pk=source.pk), home_en.locale)
+    segment = StringTranslation.objects.first()
+    segment.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+    with time_machine.travel(MOMENT, tick=False):
+        segment.save()  # a translator's manual edit, saved at MOMENT
+    with translation.override("ja"):
+        comment = segment.get_comment()
+    assert comment == "2026年12月2日に手動で翻訳"

@@ -12,7 +12,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from demo import creators, news, personal_information, policy, privacy_requests, studio_pages, works
+from demo import (
+    creators,
+    navigation,
+    news,
+    personal_information,
+    policy,
+    privacy_requests,
+    studio_pages,
+    works,
+)
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
@@ -40,6 +49,7 @@ class Command(BaseCommand):
         personal_information.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
         news.load(homes, self.stdout)
+        navigation.load(homes, self.stdout)
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")
