@@ -12,3 +12,7 @@ class AccountsConfig(AppConfig):
         from .audit import keep_personal_data_log_entries_to_the_privacy_role
 
         keep_personal_data_log_entries_to_the_privacy_role()
+
+        from home.security import nonce_on_chooser_scripts
+
+        nonce_on_chooser_scripts()

@@ -100,3 +100,26 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+def nonce_on_chooser_scripts():
+    """Wagtail's chooser widgets (page, image, document, snippet) write their start-up script in
+    Python (`BaseChooser.render`), not in a template: give it the response's nonce."""
+    from django.utils.safestring import mark_safe
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    wagtails_own = BaseChooser.render
+    if getattr(wagtails_own, "adds_csp_nonce", False):
+        return
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = str(wagtails_own(self, name, value, attrs=attrs, renderer=renderer))
+        nonce = current_nonce.get()
+        start = html.rfind("<script>")
+        if nonce is None or start < 0:
+            return mark_safe(html)  # noqa: S308 (Wagtail's own output, unchanged)
+        tag = f'<script nonce="{nonce}">'
+        return mark_safe(html[:start] + tag + html[start + len("<script>") :])  # noqa: S308
+
+    render.adds_csp_nonce = True
+    BaseChooser.render = render

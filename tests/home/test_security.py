@@ -32,7 +32,7 @@ def test_the_admin_has_its_own_policy_and_requires_login(client, site):
     policy = dict(
         part.strip().split(" ", 1) for part in login["Content-Security-Policy"].split(";")
     )
-    assert policy["script-src"].startswith("'self' 'nonce-")
+    assert policy["script-src"].startswith("'self'")  # a nonce too, on pages with inline scripts
     assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
     assert policy["frame-ancestors"] == "'self'" and policy["object-src"] == "'none'"
 
