@@ -12,7 +12,7 @@ from .helpers import child_page, translation
 
 DEMO_CREATORS = [
     {
-        "number": 1024,
+        "slug": "creator-1024",
         "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
         "fields": {
             "name": "高橋 明日香",
@@ -22,7 +22,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "number": 1031,
+        "slug": "creator-1031",
         "publish": [],
         "fields": {
             "name": "佐藤 健司",
@@ -32,7 +32,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "number": 1047,
+        "slug": "creator-1047",
         "publish": [PUBLISH_EXPERTISE],
         "fields": {
             "name": "鈴木 一郎",
@@ -42,7 +42,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "number": 1052,
+        "slug": "creator-1052",
         "publish": [PUBLISH_NAME],
         "fields": {
             "name": "田中 美咲",
@@ -98,11 +98,11 @@ def load(homes, stdout):
             page = child_page(
                 index_ja,
                 CreatorPage,
-                f"creator-{spec['number']}",
-                title=f"クリエイター登録 No.{spec['number']}",
+                spec["slug"],
+                title=f"クリエイター登録 {spec['slug'].removeprefix('creator-')}",
                 creator=creator,
             )
-        translation(page, "en", title=f"Creator No. {spec['number']}")
+        translation(page, "en", title=f"Creator record {spec['slug'].removeprefix('creator-')}")
     for home in homes.values():
         target = entry_ja.get_translation_or_none(home.locale) or entry_ja
         if home.entry_cta_page_id != target.pk:

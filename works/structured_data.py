@@ -2,32 +2,18 @@
 
 from django.conf import settings
 
-MOVIE_CATEGORIES = {"short-film", "feature-film", "animation"}
-SERIES_CATEGORIES = {"series"}
+MOVIE_CATEGORIES = {"short-film", "series", "feature-film", "animation"}
 
 
 def iso_duration(minutes):
     return f"PT{minutes}M" if minutes else None
 
 
-def schema_type(categories):
-    slugs = {category.slug for category in categories}
-    if slugs & SERIES_CATEGORIES:
-        return "CreativeWorkSeries"
-    return "Movie" if slugs & MOVIE_CATEGORIES else "CreativeWork"
-
-
-def credited(line):
-    """The studio credited as itself is an Organization; everyone else is a person."""
-    if line["name"] == settings.WAGTAIL_SITE_NAME:
-        return {"@type": "Organization", "name": line["name"]}
-    return {"@type": "Person", "name": line["name"], "jobTitle": line["role"]}
-
-
 def work_json_ld(work, request, credits, categories, image_url=None):
+    is_movie = any(category.slug in MOVIE_CATEGORIES for category in categories)
     data = {
         "@context": "https://schema.org",
-        "@type": schema_type(categories),
+        "@type": "Movie" if is_movie else "CreativeWork",
         "name": work.title,
         "description": work.summary,
         "url": work.get_full_url(request),
@@ -37,8 +23,15 @@ def work_json_ld(work, request, credits, categories, image_url=None):
         "image": image_url,
         "genre": [category.name for category in categories] or None,
         "productionCompany": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-        "creator": [credited(line) for line in credits if line["name"]] or None,
+        "creator": [
+            {"@type": "Person", "name": line["name"], "jobTitle": line["role"]}
+            for line in credits
+            if line["name"]
+        ]
+        or None,
     }
     if work.client:
         data["sponsor"] = {"@type": "Organization", "name": work.client}
+    if any(category.slug == "series" for category in categories):
+        data["@type"] = "CreativeWorkSeries"  # episodes, not one film
     return {key: value for key, value in data.items() if value is not None}
