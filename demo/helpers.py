@@ -13,13 +13,13 @@ from wagtail.models import Locale, Page
 from .stills import film_still
 
 
-def demo_image(title, seed, size=(1600, 900)):
+def demo_image(title, seed, size=(1600, 900), letterbox=True):
     """A film still made with Pillow (`demo.stills`), created once per title."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    picture = film_still(seed, size)
+    picture = film_still(seed, size, letterbox)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=82)
     slug = hashlib.sha1(title.encode()).hexdigest()[:12]

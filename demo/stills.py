@@ -81,7 +81,7 @@ def mountains(picture, rng, grade, horizon_y, _light_x):
         draw.polygon(points, fill=mix(grade[1], grade[2], 0.45 + layer * 0.18))
 
 
-def film_still(seed, size=(1600, 900)):
+def film_still(seed, size=(1600, 900), letterbox=True):
     rng = random.Random(seed)
     grade = GRADES[rng.randrange(len(GRADES))]
     width, height = size
@@ -101,6 +101,8 @@ def film_still(seed, size=(1600, 900)):
     picture = Image.composite(picture, Image.new("RGB", size), vignette)
     grain = Image.effect_noise(size, 28).convert("RGB")
     picture = Image.blend(picture, ImageChops.overlay(picture, grain), 0.35)
+    if not letterbox:  # a hero picture is cropped to any shape: bars would show as bands
+        return picture
     bar = max(0, int((height - width / 2.39) / 2))
     ImageDraw.Draw(picture).rectangle([0, 0, width, bar], fill=(0, 0, 0))
     ImageDraw.Draw(picture).rectangle([0, height - bar, width, height], fill=(0, 0, 0))

@@ -69,7 +69,7 @@ class Command(BaseCommand):
                 locale=japanese,
                 hero_title="AIと、映画の手ざわりを。",
                 hero_lead="ALLIN STUDIOは、生成AIと熟練の映像制作を組み合わせる、渋谷の映像制作ブランドです。",
-                hero_image=demo_image("ALLIN STUDIO hero", "hero"),
+                hero_image=demo_image("ALLIN STUDIO hero", "hero", letterbox=False),
                 statement_heading="スタジオについて",
                 statement="<p>企画から撮影、AIによる映像生成、編集、音響まで。人の感性とAIの速さで、"
                 "CM、ミュージックビデオ、ショートフィルムを制作します。</p>",
