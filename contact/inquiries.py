@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from home import ratelimit
+from home.personal_data import email_is_suspended
 
 from .forms import wording_hash
 from .models import Inquiry
@@ -15,7 +16,10 @@ def register_attempt(request):
 
 
 def store_inquiry(form):
-    """Save the inquiry exactly as sent, before anything is emailed."""
+    """Save the inquiry exactly as sent, before anything is emailed.
+
+    An address under a suspension request is answered like any other (nobody learns of the
+    request) and stored "do not contact": the officer sees the flag, and no email goes out."""
     data = form.cleaned_data
     now = timezone.now()
     return Inquiry.objects.create(
@@ -28,4 +32,5 @@ def store_inquiry(form):
         consent_at=now,
         consent_wording_sha256=wording_hash(form.wording),
         policy_version=form.policy_version,
+        suspended=email_is_suspended(data["email"]),
     )

@@ -46,3 +46,7 @@ def purge_past_retention(now=None):
     """Delete inquiries older than CONTACT_INQUIRY_RETENTION_DAYS; returns how many."""
     deleted, _ = Inquiry.objects.past_retention(now).delete()
     return deleted
+
+
+def email_is_suspended(email):
+    return Inquiry.objects.filter(email__iexact=email, suspended=True).exists()

@@ -6,7 +6,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from home.personal_data import PersonalDataHandler, RetentionRule
 
 from .models import DEFAULT_RETENTION_DAYS, Inquiry
-from .personal_data import erase_for_email, export_for_email, suspend_for_email
+from .personal_data import (
+    email_is_suspended,
+    erase_for_email,
+    export_for_email,
+    suspend_for_email,
+)
 
 
 @hooks.register("register_personal_data")
@@ -33,6 +38,7 @@ def contact_personal_data():
         export=export_for_email,
         erase=erase_for_email,
         suspend=suspend_for_email,
+        is_suspended=email_is_suspended,
     )
 
 
@@ -44,8 +50,17 @@ class InquiryViewSet(ModelViewSet):
     menu_label = _("Business inquiries")
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["__str__", "company", "project_kind", "budget", "submitted_at", "notified"]
-    list_filter = ["project_kind", "budget"]
+    # "do not contact" shows the officer an inquiry from an address under a suspension request.
+    list_display = [
+        "__str__",
+        "company",
+        "project_kind",
+        "budget",
+        "submitted_at",
+        "notified",
+        "suspended",
+    ]
+    list_filter = ["project_kind", "budget", "suspended"]
     search_backend_name = None
     search_fields = ["company", "name", "email"]
     form_fields = ["suspended"]

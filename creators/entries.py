@@ -16,7 +16,13 @@ def email_is_suspended(email):
 
 
 def store_entry(form, language_code):
-    """Save the entry and its consent records before anything is sent."""
+    """Save the entry and its consent records before anything is sent.
+
+    An address under a suspension request is taken like any other (the visitor sees the same
+    answer, so nobody learns that the address asked for one) but stored "do not contact": the
+    officer sees the flag on the entry, and no email goes out for it."""
+    from home.personal_data import email_is_suspended as suspended_anywhere
+
     data = form.cleaned_data
     fields = {
         name: data[name]
@@ -25,6 +31,7 @@ def store_entry(form, language_code):
     }
     fields["expertise"] = list(data["expertise"])
     fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
+    fields["suspended"] = suspended_anywhere(data["email"])
     return create_entry(fields, form.consents(), language_code, form.policy_version)
 
 

@@ -8,7 +8,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.forms import PHONE, HoneypotMixin, LineField, NameField, TextField, WebAddressField
+from home.forms import (
+    PHONE,
+    CheckboxesField,
+    HoneypotMixin,
+    LineField,
+    NameField,
+    TextField,
+    WebAddressField,
+)
 from works.models import AITool
 
 from .choices import (
@@ -34,11 +42,8 @@ class EntryForm(HoneypotMixin):
     )
     email = forms.EmailField(label=pgettext_lazy("contact", "Email"), max_length=254)
     phone = LineField(label=_("Phone"), max_length=30, required=False)
-    expertise = forms.MultipleChoiceField(
-        label=_("Areas of expertise"),
-        choices=EXPERTISE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
+    expertise = CheckboxesField(
+        label=_("Areas of expertise"), choices=EXPERTISE_CHOICES, required=False
     )
     expertise_other = LineField(label=_("Other areas of expertise"), max_length=200, required=False)
     portfolio_url = WebAddressField(label=_("Portfolio URL"), max_length=500, assume_scheme="https")
@@ -88,20 +93,6 @@ class EntryForm(HoneypotMixin):
             raise forms.ValidationError(
                 _("Enter a phone number with digits, spaces, +, - or brackets."), code="phone"
             )
-
-    def clean_email(self):
-        from .entries import email_is_suspended
-
-        email = self.cleaned_data["email"]
-        if email_is_suspended(email):
-            raise forms.ValidationError(
-                _(
-                    "At your request we no longer use this address, so we cannot take an entry "
-                    "with it. Please contact the inquiry window below."
-                ),
-                code="suspended",
-            )
-        return email
 
     def clean(self):
         cleaned = super().clean()

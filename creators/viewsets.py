@@ -181,6 +181,9 @@ class EntryViewSet(ChecklistFormMixin, ModelViewSet):
         "language",
         "submitted_at",
         BooleanColumn("notified", label=_("Notified")),
+        # An entry from an address under a suspension request: the form took it like any
+        # other, so this flag is how the officer learns of it.
+        BooleanColumn("suspended", label=_("Do not contact")),
         Column("notify_error", label=_("Last email error")),
     ]
     list_export = ["pk", "submitted_at", *PERSONAL_FIELDS, "message", "notified", "suspended"]

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from home.personal_data import PersonalDataHandler
 
 from . import admin_views
+from .entries import email_is_suspended
 from .models import Consent, Creator, Entry, ThirdPartyProvision
 from .personal_data import (
     correction_links,
@@ -97,4 +98,5 @@ def creators_personal_data():
         suspend=suspend_for_email,
         correction_links=correction_links,
         describe=describe_for_email,
+        is_suspended=email_is_suspended,
     )

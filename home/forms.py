@@ -1,6 +1,9 @@
 """What every public form shares (creator entries, business inquiries, privacy requests): the
 honeypot, and text fields that keep text exactly as typed (emoji, full-width characters),
-always rendered escaped, refusing what cannot be stored safely with a message beside the field."""
+always rendered escaped, refusing what cannot be stored safely with a message beside the field.
+
+The input rules live here once: control characters (BEL, ESC, NUL...), bidirectional overrides,
+names with nothing visible in them, and checkbox lists that repeat a value."""
 
 import re
 import unicodedata
@@ -12,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 MULTILINE_ALLOWED = {"\n", "\r", "\t"}
 # Line and paragraph separators and the bidirectional overrides used to disguise text.
 BIDI_OVERRIDES = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that take no room on screen beyond what Unicode calls format characters (Cf):
+# fillers and blanks that look like nothing yet are "letters" or symbols.
+INVISIBLE = set("\u115f\u1160\u180e\u2800\u3164\uffa0\u034f")
 PHONE = re.compile(r"^\+?[\d\s()\-‐－ー―]{6,30}$")
 
 
@@ -28,6 +34,24 @@ def refuse_control_characters(value, multiline=False):
                 _("Please remove the invisible control characters from this field."),
                 code="control_characters",
             )
+
+
+def is_invisible(character):
+    # Z*: spaces and separators; Cf: format characters (zero-width space, joiners, marks);
+    # Mn/Me alone draw nothing; Cc is refused earlier anyway.
+    return (
+        character.isspace()
+        or unicodedata.category(character) in ("Zs", "Zl", "Zp", "Cf", "Cc", "Mn", "Me")
+        or character in INVISIBLE
+    )
+
+
+def refuse_invisible_name(value):
+    """A name must show something: one made only of invisible characters would appear blank."""
+    if value and all(is_invisible(character) for character in value):
+        raise forms.ValidationError(
+            _("Please enter a name with visible characters."), code="invisible"
+        )
 
 
 def refuse_markup(value):
@@ -52,7 +76,17 @@ class TextField(forms.CharField):
 class NameField(LineField):
     def validate(self, value):
         super().validate(value)
+        refuse_invisible_name(value)
         refuse_markup(value)
+
+
+class CheckboxesField(forms.MultipleChoiceField):
+    """Checkboxes whose value lists each choice once, however often a post repeats it."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def to_python(self, value):
+        return list(dict.fromkeys(super().to_python(value)))
 
 
 class WebAddressField(forms.URLField):

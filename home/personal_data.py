@@ -16,6 +16,7 @@ An app that stores personal data registers a handler with the `register_personal
             suspend=suspend_for_email, # email -> number of records whose use was suspended
             retention=[RetentionRule(...), ...],  # what the daily job erases, and when
             describe=describe_for_email, # optional: email -> [Section], for the person to read
+            is_suspended=is_suspended,   # optional: email -> True under a "do not contact"
         )
 
 Every field but `correction_links` and `describe` is required, and a handler that leaves one out or
@@ -145,10 +146,12 @@ class PersonalDataHandler:
     correction_links: Callable[[str], list] = field(default=lambda email: [])
     # Optional: email -> [Section], the records in words for the answer to the person.
     describe: Callable[[str], list] | None = None
+    # Optional: email -> True when a suspension request covers records of this address here.
+    is_suspended: Callable[[str], bool] = field(default=lambda email: False)
 
     def __post_init__(self):
         _require_filled(self, ["name", "models", "description", "purpose", "retention"])
-        for name in ("export", "erase", "suspend", "correction_links"):
+        for name in ("export", "erase", "suspend", "correction_links", "is_suspended"):
             if not callable(getattr(self, name)):
                 raise TypeError(f"personal-data handler {self.name!r}: {name} is not callable")
         for rule in self.retention:
@@ -172,6 +175,14 @@ def _require_filled(instance, names):
 
 def personal_data_handlers():
     return [register() for register in hooks.get_hooks("register_personal_data")]
+
+
+def email_is_suspended(email):
+    """True when a suspension request ("do not contact") covers this address in any app.
+
+    Public forms store what such an address sends, flagged for the officer, and answer exactly
+    as for any other address: the answer must not tell a visitor who asked for a suspension."""
+    return any(handler.is_suspended(email) for handler in personal_data_handlers())
 
 
 def other_retention_rules():

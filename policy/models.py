@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.append_only import AppendOnlyQuerySet
+from home.append_only import AppendOnlyModel, AppendOnlyQuerySet
 from home.models import BasePage
 from policy.blocks import PolicyBodyBlock, numbered_sections
 from policy.forms import GoLivePanel, PolicyPageForm
@@ -115,7 +115,7 @@ class PolicyVersionQuerySet(AppendOnlyQuerySet):
         return self.filter(locale__language_code=language_code.split("-")[0].lower())
 
 
-class PolicyVersion(models.Model):
+class PolicyVersion(AppendOnlyModel):
     """One posted version of the policy in one language: its text exactly as visitors saw it."""
 
     page = models.ForeignKey(
@@ -163,16 +163,8 @@ class PolicyVersion(models.Model):
     def __str__(self):
         return f"{self.title} v{self.number} ({self.locale_id and self.locale.language_code})"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableVersionError("Policy versions cannot be changed.")
-        return super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return f"/{self.language_code}/{POLICY_SLUG}/versions/{self.number}/"
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableVersionError("Policy versions cannot be deleted.")
 
     @property
     def language_code(self):

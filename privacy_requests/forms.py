@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.forms import HoneypotMixin
+from home.forms import HoneypotMixin, NameField, TextField
 
 from .models import PrivacyRequest
 
@@ -31,7 +31,7 @@ class PrivacyRequestForm(HoneypotMixin):
             "your postal address)."
         ),
     )
-    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=200)
+    name = NameField(label=pgettext_lazy("person", "Name"), max_length=200)
     email = forms.EmailField(
         label=pgettext_lazy("contact", "Email"),
         max_length=254,
@@ -39,7 +39,7 @@ class PrivacyRequestForm(HoneypotMixin):
             "We send a confirmation link to this address; the request counts once you open it."
         ),
     )
-    details = forms.CharField(
+    details = TextField(
         label=_("Details"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),

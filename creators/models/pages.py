@@ -112,8 +112,10 @@ class CreatorPage(BasePage):
     content_panels = Page.content_panels + [FieldPanel("creator")]
     parent_page_types = ["creators.CreatorsIndexPage"]
     subpage_types = []
-    # Page.search_fields indexes the title only, which clean() keeps free of personal data.
-    search_fields = Page.search_fields
+    # Not in the site search at all: the title is an internal label ("クリエイター 1d859b18")
+    # that must never be shown to a visitor, and the name is shown only as consented, read at
+    # each request, so an index could only hold the wrong one. The creators index lists people.
+    search_fields = []
 
     class Meta:
         verbose_name = _("creator page")
@@ -170,7 +172,9 @@ class CreatorPage(BasePage):
             raise ValidationError(errors)
 
     def is_hidden(self):
-        return self.creator_id is None or self.creator.suspended
+        """No creator, a suspension, or no publishing consent in force: nothing to show, so
+        the page answers 404 (a bare "Creator" heading would still say someone is there)."""
+        return self.creator_id is None or self.creator.suspended or self.published.is_empty
 
     def serve(self, request, *args, **kwargs):
         if self.is_hidden():
@@ -194,7 +198,7 @@ class CreatorPage(BasePage):
         return list(Page.objects.live().public().filter(pk__in=work_ids, locale=self.locale))
 
     def get_sitemap_urls(self, request=None):
-        if self.is_hidden() or self.published.is_empty:
+        if self.is_hidden():
             return []
         return super().get_sitemap_urls(request)
 

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.append_only import AppendOnlyQuerySet
+from home.append_only import AppendOnlyModel, AppendOnlyQuerySet
 
 from ..choices import INTRODUCE, INTRODUCE_ONCE, PROVIDED_ITEM_CHOICES
 from .records import Consent, Creator
@@ -36,7 +36,7 @@ def introduction_consent_in_force(creator, at=None):
     return latest if latest and latest.given else None
 
 
-class ThirdPartyProvision(models.Model):
+class ThirdPartyProvision(AppendOnlyModel):
     creator = models.ForeignKey(
         Creator,
         null=True,
@@ -90,15 +90,10 @@ class ThirdPartyProvision(models.Model):
         return _("Introduction #%(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("Provision records are append-only.")
         self.clean()
         if not self.person_name:
             self.person_name = self.creator.stage_name or self.creator.name
         super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Provision records are append-only.")
 
     def clean(self):
         valid = {key for key, _label in PROVIDED_ITEM_CHOICES}

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from home.append_only import AppendOnlyQuerySet
+from home.append_only import AppendOnlyModel
 
 from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
@@ -107,7 +107,7 @@ class Entry(PersonalFields):
         return bool(self.studio_notified_at and self.receipt_sent_at)
 
 
-class Consent(models.Model):
+class Consent(AppendOnlyModel):
     """One piece of evidence that a person gave or withdrew a consent (append-only).
 
     The current state of a consent is its latest record. `wording` is the exact sentence the
@@ -162,8 +162,6 @@ class Consent(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
@@ -174,14 +172,9 @@ class Consent(models.Model):
         return f"{self.get_what_display()}: {state}"
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("Consent records are append-only.")
         super().save(*args, **kwargs)
         if self.creator_id is not None:
             # An entry's consents (a new visitor, no creator yet) change nothing on the site.
             from ..cache import bump_state
 
             bump_state()
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Consent records are append-only.")

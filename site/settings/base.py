@@ -156,7 +156,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django's default. A post with more fields is refused (400) before any form code runs, which
+# bounds the work a single request can cause. The public forms send under 60 fields (the entry
+# form with every checkbox ticked); the largest admin form, a work page, sends about 60 fixed
+# fields, about 8 per body block and 6 per credit, so 1,000 leaves room for some 100 blocks.
+# Wagtail's project template raises it to 10,000 for very long streams; none here needs that.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ALLIN STUDIO <no-reply@allhero.co.jp>")
@@ -210,3 +215,6 @@ LOGGING = {
 }
 
 SITE_NAME = _("ALLIN STUDIO")
+
+# The page type the home page features (home/models.py); home imports no other app.
+FEATURED_WORK_PAGE_TYPE = "works.WorkPage"

@@ -181,3 +181,26 @@ def test_only_privacy_officers_see_inquiries_in_the_admin(client, django_user_mo
     client.force_login(officer)
     assert client.get("/admin/business_inquiries/").status_code == 200
     assert mail.outbox == []
+
+
+def visible_answer(client, data):
+    import re
+
+    first = client.post("/ja/contact/", data)
+    thanks = client.get(first["Location"]) if first.status_code == 302 else first
+    return first.status_code, first.get("Location"), re.sub(r"\d+", "N", thanks.text)
+
+
+def test_a_suspended_address_gets_the_same_answer_and_is_flagged_for_the_officer(
+    contact_ja, policy_version_ja, mailoutbox
+):
+    from tests.creators.factories import CreatorFactory
+
+    CreatorFactory(email="sato@example.co.jp", suspended=True)  # a suspension request, earlier
+    suspended = visible_answer(Client(), inquiry_data(policy_version_ja))
+    other = visible_answer(Client(), inquiry_data(policy_version_ja, email="kato@example.co.jp"))
+    assert suspended == other
+    flagged = Inquiry.objects.get(email="sato@example.co.jp")
+    assert flagged.suspended is True
+    assert Inquiry.objects.get(email="kato@example.co.jp").suspended is False
+    assert all("sato@example.co.jp" not in m.to for m in mailoutbox)

@@ -113,7 +113,10 @@ def test_no_surface_carries_a_field_without_consent(
         for value in private_values(consents, stage_name):
             assert value not in text, f"{value!r} leaked into {surface}"
     shown_name = stage_name or NAME
-    assert work.title in seen["profile"]  # the works that credit them, whatever they allow
+    if consents:
+        assert work.title in seen["profile"]  # the works that credit them, whatever they allow
+    else:
+        assert seen["profile"] == ""  # nothing consented: no profile at all (404)
     if PUBLISH_NAME in consents:
         assert shown_name in seen["profile"] and shown_name in seen["work credits"]
         assert json_ld(seen["profile"])[0]["name"] == shown_name
@@ -144,10 +147,26 @@ def test_a_creator_without_any_consent_is_not_listed_nor_in_the_sitemap(client, 
         )
     ]
     assert page.full_url not in locations
-    # The page itself exists and says nothing about the person.
-    response = client.get(page.url)
-    assert response.status_code == 200
-    assert "<h1>クリエイター</h1>" in response.content.decode()
+    # Nothing to show: the profile is not found (a bare "Creator" heading still said someone
+    # was there), in both languages.
+    assert client.get(page.url).status_code == 404
+
+
+def test_profiles_are_not_in_the_search_and_internal_titles_are_never_shown(
+    client, site, credited, make_profile
+):
+    _creator, page, work = credited((PUBLISH_NAME, PUBLISH_EXPERTISE))
+    _silent, silent_page = make_profile(name="無言 太郎")
+    silent_page.save_revision().publish()
+    from creators.models import CreatorPage
+
+    assert not IndexEntry.objects.filter(object_id__in=[str(page.pk), str(silent_page.pk)])
+    for query in (page.title, silent_page.title, "クリエイター", "creator"):
+        results = client.get("/ja/search/", {"q": query}).context["results"]
+        assert not [r for r in results if r.specific_class is CreatorPage], query
+    public = [client.get(url).content.decode() for url in (page.url, "/ja/creators/", work.url)]
+    for html in public:
+        assert page.title not in html and silent_page.title not in html
 
 
 def test_withdrawal_shows_on_the_next_request_even_from_a_published_revision(
