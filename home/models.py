@@ -55,8 +55,12 @@ class BasePage(Page):
 
     @classmethod
     def get_search_fields(cls):
-        # Every page type, now and later, indexes its Japanese as searchable terms.
-        return super().get_search_fields() + [index.SearchField("japanese_search_terms")]
+        # Every page type in the search, now and later, indexes its Japanese as terms (a type
+        # kept out of the search, with empty search_fields, stays out).
+        fields = super().get_search_fields()
+        if not cls.search_fields:
+            return fields
+        return fields + [index.SearchField("japanese_search_terms")]
 
     def japanese_search_terms(self):
         """The Japanese of this page's searchable fields as terms (`home.search_terms`): only

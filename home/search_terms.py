@@ -58,4 +58,6 @@ def reindex_published_page(sender, instance, **kwargs):
     the first entry would miss them."""
     from wagtail.search import index
 
-    index.insert_or_update_object(instance.specific)
+    page = instance.specific
+    if index.class_is_indexed(type(page)):  # creator pages stay out of the search
+        index.insert_or_update_object(page)

@@ -131,3 +131,16 @@ def test_a_single_japanese_character_and_a_long_word_are_found(client, site):
     assert [p.title for p in result_titles(client, "ja", "光")] == ["夏の光"]
     assert [p.title for p in result_titles(client, "ja", "とらえる")] == ["夏の光"]
     assert list(result_titles(client, "ja", "とらわれる")) == []
+
+
+def test_a_page_type_kept_out_of_the_search_stays_out_when_published(site):
+    from wagtail.search.models import IndexEntry
+
+    from creators.models import CreatorPage
+    from tests.creators.factories import CreatorPageFactory, CreatorsIndexPageFactory
+
+    assert not CreatorPage.get_search_fields() or not CreatorPage.search_fields
+    index = CreatorsIndexPageFactory(parent=site["ja"], locale=site["ja"].locale)
+    page = CreatorPageFactory(parent=index, locale=index.locale)
+    page.save_revision().publish()
+    assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
