@@ -324,3 +324,6 @@ class SiteSettings(BaseGenericSetting):
     @property
     def business(self):
         return self._localized("business")
+
+
+from .outbox import OutboxEmail  # noqa: E402, F401  (the outbox's model lives with its code)
