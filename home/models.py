@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
@@ -146,7 +147,8 @@ class HomePageFeaturedWork(Orderable):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("work")
     )
 
-    panels = [PageChooserPanel("page", "works.WorkPage")]
+    # The page type is the works app's; home names it through settings, not an import.
+    panels = [PageChooserPanel("page", settings.FEATURED_WORK_PAGE_TYPE)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured work")

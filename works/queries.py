@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 
 def visible_works(locale=None):
@@ -21,3 +22,13 @@ def visible_works(locale=None):
     if locale is not None:
         works = works.filter(locale=locale)
     return works
+
+
+def featured_works(home_page):
+    """The home page's featured works that a visitor may see, in the editor's order."""
+    order = {item.page_id: item.sort_order for item in home_page.featured_works.all()}
+    # A translated home page may still point at the other language's works: match them by
+    # translation key and show the ones in this home page's language.
+    keys = dict(Page.objects.filter(pk__in=list(order)).values_list("translation_key", "pk"))
+    works = visible_works(home_page.locale).filter(translation_key__in=list(keys))
+    return sorted(works, key=lambda work: order[keys[work.translation_key]])

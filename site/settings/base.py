@@ -214,3 +214,6 @@ LOGGING = {
 }
 
 SITE_NAME = _("ALLIN STUDIO")
+
+# The page type the home page features (home/models.py); home imports no other app.
+FEATURED_WORK_PAGE_TYPE = "works.WorkPage"
