@@ -1,10 +1,12 @@
 """Storing an inquiry with its consent evidence, and the limits on who may send one."""
 
+from django.db import transaction
 from django.utils import timezone
 
 from home import ratelimit
 from home.personal_data import email_is_suspended
 
+from .emails import queue_inquiry_emails
 from .forms import wording_hash
 from .models import Inquiry
 
@@ -15,14 +17,15 @@ def register_attempt(request):
     return ratelimit.check(request, "contact:inquiry", "CONTACT_RATE_LIMIT", DEFAULT_LIMIT)
 
 
+@transaction.atomic
 def store_inquiry(form):
-    """Save the inquiry exactly as sent, before anything is emailed.
+    """Save the inquiry exactly as sent with its emails; they leave after the commit.
 
     An address under a suspension request is answered like any other (nobody learns of the
     request) and stored "do not contact": the officer sees the flag, and no email goes out."""
     data = form.cleaned_data
     now = timezone.now()
-    return Inquiry.objects.create(
+    inquiry = Inquiry.objects.create(
         **{
             name: data[name]
             for name in ("company", "name", "email", "phone", "project_kind", "budget", "message")
@@ -34,3 +37,5 @@ def store_inquiry(form):
         policy_version=form.policy_version,
         suspended=email_is_suspended(data["email"]),
     )
+    queue_inquiry_emails(inquiry)
+    return inquiry

@@ -4,6 +4,7 @@ with the evidence of the policy the sender agreed to (stored before any email go
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.models import BasePage
+from home.outbox import OutboxEmail
 
 from .choices import BUDGETS, PROJECT_KINDS
 
@@ -80,10 +82,8 @@ class Inquiry(models.Model):
         default=False,
         help_text=_("Set by a suspension request: nobody is contacted."),
     )
-    studio_notified_at = models.DateTimeField(_("studio notified"), null=True, blank=True)
-    receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
-    notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
-    notify_error = models.TextField(_("last email error"), blank=True)
+    # The studio's notice and the receipt, in the site's one outbox (home.outbox).
+    emails = GenericRelation("home.OutboxEmail", related_query_name="contact_inquiry")
 
     objects = InquiryQuerySet.as_manager()
 
@@ -97,4 +97,4 @@ class Inquiry(models.Model):
 
     @property
     def notified(self):
-        return bool(self.studio_notified_at and self.receipt_sent_at)
+        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()

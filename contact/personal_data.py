@@ -34,8 +34,8 @@ def export_for_email(email):
 
 @transaction.atomic
 def erase_for_email(email):
-    deleted, _ = Inquiry.objects.filter(email__iexact=email).delete()
-    return deleted
+    _, deleted = Inquiry.objects.filter(email__iexact=email).delete()  # and their emails
+    return deleted.get(Inquiry._meta.label, 0)
 
 
 def suspend_for_email(email):
@@ -44,8 +44,8 @@ def suspend_for_email(email):
 
 def purge_past_retention(now=None):
     """Delete inquiries older than CONTACT_INQUIRY_RETENTION_DAYS; returns how many."""
-    deleted, _ = Inquiry.objects.past_retention(now).delete()
-    return deleted
+    _, deleted = Inquiry.objects.past_retention(now).delete()  # and their emails
+    return deleted.get(Inquiry._meta.label, 0)
 
 
 def email_is_suspended(email):

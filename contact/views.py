@@ -1,4 +1,4 @@
-"""The contact page's request handling: POST, store, enqueue the emails, show the receipt.
+"""The contact page's request handling: POST, store (emails queued with it), show the receipt.
 
 Every response here is private and never stored by a cache or CDN: it carries a CSRF token,
 or someone's inquiry."""
@@ -14,7 +14,6 @@ from .forms import InquiryForm
 from .inquiries import register_attempt, store_inquiry
 from .models import Inquiry
 from .receipt import receipt_context
-from .tasks import send_inquiry_emails
 
 SESSION_KEY = "contact_inquiry_receipt"
 
@@ -43,9 +42,7 @@ def inquiry_form(request, page):
             request.session.pop(SESSION_KEY, None)
             return redirect(page.url + page.reverse_subpage("thanks"))
         if form.is_valid():
-            inquiry = store_inquiry(form)
-            # Stored and committed above; only now may anything leave the building.
-            send_inquiry_emails.enqueue(inquiry.pk)
+            inquiry = store_inquiry(form)  # its emails leave once it has committed
             request.session[SESSION_KEY] = inquiry.pk
             return redirect(page.url + page.reverse_subpage("thanks"))
     else:

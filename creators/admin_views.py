@@ -17,6 +17,9 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from home import outbox
+from home.outbox import OutboxEmail
+
 from .cache import bump_state
 from .consent import consent_states, record_admin_consent
 from .entries import convert_entry
@@ -24,7 +27,6 @@ from .forms import AdminConsentForm, IntroductionForm
 from .models import Consent, Creator, CreatorPage, CreatorsIndexPage, Entry, ThirdPartyProvision
 from .models.pages import random_creator_slug
 from .provisions import record_introduction
-from .tasks import retry_notifications
 
 
 def require(request, permission):
@@ -35,17 +37,21 @@ def require(request, permission):
 def retry_emails(request, pk=None):
     """GET asks for confirmation; POST enqueues the emails of the entries not yet notified."""
     require(request, "creators.change_entry")
-    entries = Entry.objects.filter(pk=pk) if pk else Entry.objects.all()
-    entries = [entry for entry in entries if not entry.notified]
+    emails = OutboxEmail.objects.pending().filter(
+        creator_entry__in=Entry.objects.filter(pk=pk) if pk else Entry.objects.all()
+    )
+    entries = Entry.objects.filter(emails__in=emails).distinct()
     if request.method != "POST":
         return TemplateResponse(
             request,
             "creators/admin/retry_emails.html",
             {"entries": entries, "page_title": _("Retry emails"), "header_icon": "mail"},
         )
-    count = retry_notifications(entries)
-    failed = Entry.objects.filter(pk__in=[e.pk for e in entries], notify_error__gt="").count()
+    count = entries.count()
+    with transaction.atomic():  # the outbox enqueues when this commits
+        outbox.retry(emails)
     messages.success(request, _("Emails retried for %(count)s entries.") % {"count": count})
+    failed = entries.count()  # after the sending (or the worker's turn): still not notified
     if failed:
         messages.error(request, _("%(count)s entries are still not notified.") % {"count": failed})
     return redirect(same_site_path(request.POST.get("next")) or reverse("creators_entry:index"))

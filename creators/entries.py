@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .choices import HOW_ENTRY_FORM
 from .consent import wording_hash
+from .emails import queue_entry_emails
 from .models import PERSONAL_FIELDS, Consent, Creator, Entry
 
 
@@ -15,8 +16,9 @@ def email_is_suspended(email):
     return Creator.objects.filter(matches).exists() or Entry.objects.filter(matches).exists()
 
 
+@transaction.atomic
 def store_entry(form, language_code):
-    """Save the entry and its consent records before anything is sent.
+    """Save the entry, its consent records and its emails; the emails leave after the commit.
 
     An address under a suspension request is taken like any other (the visitor sees the same
     answer, so nobody learns that the address asked for one) but stored "do not contact": the
@@ -32,7 +34,9 @@ def store_entry(form, language_code):
     fields["expertise"] = list(data["expertise"])
     fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
     fields["suspended"] = suspended_anywhere(data["email"])
-    return create_entry(fields, form.consents(), language_code, form.policy_version)
+    entry = create_entry(fields, form.consents(), language_code, form.policy_version)
+    queue_entry_emails(entry)
+    return entry
 
 
 @transaction.atomic

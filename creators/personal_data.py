@@ -101,8 +101,7 @@ def export_for_email(email):
                 **{f: getattr(e, f) for f in PERSONAL},
                 "message": e.message,
                 "submitted_at": japan_iso(e.submitted_at),
-                "studio_notified_at": japan_iso(e.studio_notified_at),
-                "receipt_sent_at": japan_iso(e.receipt_sent_at),
+                "notified": e.notified,
             }
             for e in entries
         ],

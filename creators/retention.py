@@ -23,9 +23,9 @@ def erase_entries(entries):
     Consent.objects.filter(entry__in=pks)._update_for_erasure(
         entry=None, note="", anonymised_at=timezone.now()
     )
-    count, _ = Entry.objects.filter(pk__in=pks).delete()
+    _, deleted = Entry.objects.filter(pk__in=pks).delete()  # and their emails (home.outbox)
     bump_state()
-    return count
+    return deleted.get(Entry._meta.label, 0)
 
 
 def expire_provisions(provisions):

@@ -1,4 +1,4 @@
-"""The entry form's request handling: POST, store, enqueue the emails, redirect to the receipt."""
+"""The entry form's request handling: POST, store (emails queued with it), redirect to the receipt."""
 
 from django.shortcuts import redirect
 from django.utils.translation import get_language
@@ -11,7 +11,6 @@ from .entries import store_entry
 from .forms import EntryForm
 from .models import Entry
 from .receipt import receipt_context
-from .tasks import send_entry_emails
 
 SESSION_KEY = "creators_entry_receipt"
 
@@ -40,9 +39,9 @@ def entry_form(request, page):
             request.session.pop(SESSION_KEY, None)
             return redirect(page.url + page.reverse_subpage("thanks"))
         if form.is_valid():
+            # The entry, its consents and its emails in one transaction; the emails leave
+            # only once it has committed (home.outbox).
             entry = store_entry(form, language_code)
-            # Stored and committed above; only now may anything leave the building.
-            send_entry_emails.enqueue(entry.pk)
             request.session[SESSION_KEY] = entry.pk
             return redirect(page.url + page.reverse_subpage("thanks"))
     else:

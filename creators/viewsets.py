@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
+from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
 
@@ -158,8 +159,8 @@ class EntryFilterSet(WagtailFilterSet):
         fields = ["language", "suspended"]
 
     def filter_notified(self, queryset, name, value):
-        sent = {"studio_notified_at__isnull": False, "receipt_sent_at__isnull": False}
-        return queryset.filter(**sent) if value else queryset.exclude(**sent)
+        unsent = queryset.filter(emails__in=OutboxEmail.objects.pending()).values("pk")
+        return queryset.exclude(pk__in=unsent) if value else queryset.filter(pk__in=unsent)
 
 
 class EntryViewSet(ChecklistFormMixin, ModelViewSet):
@@ -184,7 +185,7 @@ class EntryViewSet(ChecklistFormMixin, ModelViewSet):
         # An entry from an address under a suspension request: the form took it like any
         # other, so this flag is how the officer learns of it.
         BooleanColumn("suspended", label=_("Do not contact")),
-        Column("notify_error", label=_("Last email error")),
+        Column("last_email_error", label=_("Last email error")),
     ]
     list_export = ["pk", "submitted_at", *PERSONAL_FIELDS, "message", "notified", "suspended"]
     export_filename = "creator-entries"

@@ -4,7 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from privacy_requests.models import PrivacyRequest, PrivacyRequestPage, RequestEmail
+from home.outbox import MAX_ATTEMPTS as OUTBOX_MAX_ATTEMPTS
+from home.outbox import OutboxEmail
+from privacy_requests.models import PrivacyRequest, PrivacyRequestPage
 
 from .helpers import child_page, translation
 
@@ -61,14 +63,14 @@ def load_demo_requests():
     overdue.confirm(now - timedelta(days=20))
     overdue.status = PrivacyRequest.Status.IN_PROGRESS
     overdue.save()
-    RequestEmail.objects.create(
-        privacy_request=overdue,
-        purpose=RequestEmail.Purpose.STATUS,
+    OutboxEmail.objects.create(
+        template="privacy_requests/email/status",
+        about=overdue,
         to_address=DEMO_EMAILS[1],
         language="en",
         subject="[ALLIN STUDIO] Your privacy request: In progress",
         body="(demo) A failed delivery, to show the retry button.",
-        delivery=RequestEmail.Delivery.FAILED,
-        attempts=1,
+        delivery=OutboxEmail.Delivery.FAILED,
+        attempts=OUTBOX_MAX_ATTEMPTS,  # given up: it waits for the officer's retry button
         last_error="SMTPServerDisconnected('demo')",
     )

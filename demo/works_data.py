@@ -108,10 +108,10 @@ WORKS = [
     },
     {
         "slug": "breakfast-into-tomorrow",
-        "ja": ("未来を走る朝ごはん", "食卓から街へ、朝ごはんが駆け出す15秒。"),
+        "ja": ("未来を走る朝ごはん", "食卓から街へ、朝ごはんが駆け出す60秒。"),
         "en": (
             "Breakfast Running Into Tomorrow",
-            "Fifteen seconds of breakfast running into town.",
+            "Sixty seconds of breakfast running into town.",
         ),
         "category": "commercial",
         "date": datetime.date(2025, 4, 15),
@@ -121,10 +121,10 @@ WORKS = [
     },
     {
         "slug": "memories-of-a-city-of-light",
-        "ja": ("光の街の記憶", "失われた商店街を、住民の記憶からよみがえらせる全3話。"),
+        "ja": ("光の街の記憶", "失われた商店街を、住民の記憶からよみがえらせる全3話（各8分）。"),
         "en": (
             "Memories of a City of Light",
-            "Three episodes rebuilding a lost arcade from memories.",
+            "Three 8-minute episodes rebuilding a lost arcade from memories.",
         ),
         "category": "series",
         "date": datetime.date(2024, 12, 1),
@@ -177,8 +177,11 @@ WORKS = [
     },
     {
         "slug": "the-star-weaver",
-        "ja": ("星を編む人", "夜空を編みなおす職人の一族をめぐる連作。"),
-        "en": ("The Star Weaver", "A series about a family of craftspeople who reweave the sky."),
+        "ja": ("星を編む人", "夜空を編みなおす職人の一族をめぐる全2話の連作（各11分）。"),
+        "en": (
+            "The Star Weaver",
+            "Two 11-minute episodes about a family of craftspeople who reweave the sky.",
+        ),
         "category": "series",
         "date": datetime.date(2023, 1, 15),
         "runtime": 22,

@@ -1,8 +1,25 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from . import outbox
+from .outbox import OutboxEmail
 from .slugs import romanised_slug
 
 
 def romanised_slug_view(request):
     """The slug the page form would make of a title (the editor's script asks as one types)."""
     return JsonResponse({"slug": romanised_slug(request.GET.get("title", ""))})
+
+
+@require_POST
+def retry_outbox(request):
+    """The dashboard's "retry now": every unsent email is enqueued again (each still goes once)."""
+    if not request.user.has_perm("home.change_outboxemail"):
+        raise PermissionDenied
+    count = outbox.retry(OutboxEmail.objects.backlog())
+    messages.success(request, _("%(count)s emails queued again.") % {"count": count})
+    return redirect("wagtailadmin_home")

@@ -23,4 +23,9 @@ class HomeConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="home.refuse_covering_restriction",
         )
+        from wagtail.signals import page_published
+
+        from .search_terms import reindex_published_page
+
+        page_published.connect(reindex_published_page, dispatch_uid="home.reindex_published_page")
         from . import checks  # noqa: F401 (registers the personal-data registry check)

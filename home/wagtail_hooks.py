@@ -4,8 +4,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
-from .admin_views import romanised_slug_view
+from .admin_views import retry_outbox, romanised_slug_view
+from .outbox import OutboxEmail
+from .outbox_personal_data import outbox_personal_data
 from .reports import AbandonedDraftsView
 from .translation_workflow import submit_translation
 from .translations import StaleTranslationsPanel
@@ -26,6 +29,7 @@ def register_translation_workflow_urls():
             name="submit_translation_to_workflow",
         ),
         path("romanised-slug/", romanised_slug_view, name="romanised_slug"),
+        path("outbox/retry/", retry_outbox, name="outbox_retry"),
     ]
 
 
@@ -62,3 +66,28 @@ def home_retention_rules():
     from .retention import retention_rules
 
     return retention_rules()
+
+
+hooks.register("register_personal_data", outbox_personal_data)
+
+
+class EmailBacklogPanel(Component):
+    """Unsent email on the officers' dashboard: failed, or waiting longer than the worker should."""
+
+    name = "email_backlog"
+    order = 45
+    template_name = "wagtailadmin_panels/email_backlog.html"
+
+    def get_context_data(self, parent_context):
+        backlog = OutboxEmail.objects.backlog().order_by("created_at")
+        return {
+            "backlog_count": backlog.count(),
+            "oldest": backlog[:10],
+            "gave_up": backlog.filter(next_attempt_at__isnull=True).count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_email_backlog_panel(request, panels):
+    if request.user.has_perm("home.change_outboxemail"):
+        panels.append(EmailBacklogPanel())

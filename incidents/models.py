@@ -9,6 +9,7 @@ The clocks run from `found_at` and are shown on the admin dashboard until the re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,10 +103,8 @@ class AffectedPerson(models.Model):
     records = models.JSONField(
         _("records held"), default=dict, help_text=_("Rows per table, from the registry.")
     )
-    notice_subject = models.CharField(_("notice subject"), max_length=250, blank=True)
-    notice_body = models.TextField(_("notice"), blank=True)
-    notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
-    notice_error = models.TextField(_("last email error"), blank=True)
+    # The notice (and its delivery) in the site's one outbox (home.outbox).
+    notices = GenericRelation("home.OutboxEmail", related_query_name="affected_person")
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
@@ -122,3 +121,7 @@ class AffectedPerson(models.Model):
 
     def __str__(self):
         return _("Person affected #%(number)s") % {"number": self.pk}
+
+    @property
+    def notice(self):
+        return self.notices.order_by("-pk").first()

@@ -1,14 +1,13 @@
 """Finding the people an incident affected (through the personal-data registry, by email) and
-telling each of them, in their language. Each notice is stored before it is sent, so a failed
-one is visible and sent again; the audit log records counts, never addresses."""
+telling each of them, in their language, through the outbox (home.outbox): stored before it is
+sent, retried by itself, sent once; the audit log records counts, never addresses."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from wagtail.log_actions import log
 
+from home import outbox
+from home.outbox import OutboxEmail
 from home.personal_data import personal_data_handlers
 
 from .models import AffectedPerson
@@ -49,34 +48,22 @@ def add_people(incident, emails, user):
     return added, unknown
 
 
-def compose(person):
-    with translation.override(person.language):
-        context = {"incident": person.incident, "person": person}
-        subject = render_to_string("incidents/email/notice_subject.txt", context).strip()
-        body = render_to_string("incidents/email/notice.txt", context)
-    return subject, body
-
-
+@transaction.atomic
 def send_notices(incident, user):
-    """Store every notice not yet sent, then send them; returns (sent, failed)."""
-    people = list(incident.people.filter(notice_sent_at__isnull=True).exclude(email=""))
-    for person in people:
-        if not person.notice_body:
-            person.notice_subject, person.notice_body = compose(person)
-            person.save(update_fields=["notice_subject", "notice_body"])
-    sent = failed = 0
-    for person in people:
-        try:
-            send_mail(
-                person.notice_subject, person.notice_body, None, [person.email], fail_silently=False
-            )
-        except Exception as error:  # noqa: BLE001 (any delivery failure is recorded and retried)
-            person.notice_error = f"{type(error).__name__}: {error}"[:1000]
-            person.save(update_fields=["notice_error"])
-            failed += 1
-        else:
-            person.notice_sent_at, person.notice_error = timezone.now(), ""
-            person.save(update_fields=["notice_sent_at", "notice_error"])
-            sent += 1
-    log(incident, "incidents.notices_sent", user=user, data={"sent": sent, "failed": failed})
-    return sent, failed
+    """Queue a notice for every person who has none and send the unsent ones again now;
+    returns (queued, retried). The outbox stores each notice in the person's language and
+    sends it after the commit, once, retrying by itself; the screen shows each delivery."""
+    people = incident.people.exclude(email="")
+    retried = outbox.retry(OutboxEmail.objects.filter(affected_person__in=people))
+    queued = 0
+    for person in people.filter(notices__isnull=True):
+        outbox.queue(
+            "incidents/email/notice",
+            {"incident": incident, "person": person},
+            to=person.email,
+            language=person.language,
+            about=person,
+        )
+        queued += 1
+    log(incident, "incidents.notices_sent", user=user, data={"queued": queued, "retried": retried})
+    return queued, retried

@@ -4,6 +4,7 @@ like every other holder, and forgets the addresses three years after the inciden
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.outbox import OutboxEmail, blank
 from home.personal_data import PersonalDataHandler, RetentionRule, japan_iso
 
 from .models import AffectedPerson
@@ -22,8 +23,6 @@ def export_for_email(email):
                 "what_happened": person.incident.what_happened,
                 "language": person.language,
                 "records": person.records,
-                "notice_sent_at": japan_iso(person.notice_sent_at),
-                "notice": person.notice_body,
             }
             for person in _people(email).select_related("incident")
         ]
@@ -32,7 +31,8 @@ def export_for_email(email):
 
 def anonymise(people):
     """The incident keeps how many people it touched; the addresses and notices go."""
-    return people.update(email="", notice_body="", notice_subject="", anonymised_at=timezone.now())
+    blank(OutboxEmail.objects.filter(affected_person__in=people))
+    return people.update(email="", anonymised_at=timezone.now())
 
 
 def erase_for_email(email):

@@ -65,10 +65,10 @@ def people(request, pk):
 @require_POST
 def notify(request, pk):
     incident = _incident(request, pk)
-    sent, failed = send_notices(incident, request.user)
-    messages.success(request, _("Notices sent: %(sent)s.") % {"sent": sent})
-    if failed:
-        messages.error(
-            request, _("Notices not sent (retry later): %(failed)s.") % {"failed": failed}
-        )
+    queued, retried = send_notices(incident, request.user)
+    messages.success(
+        request,
+        _("Notices queued: %(queued)s; unsent ones sent again: %(retried)s.")
+        % {"queued": queued, "retried": retried},
+    )
     return redirect("incidents_people", pk=incident.pk)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from home import outbox
+from home.outbox import OutboxEmail
 from home.personal_data import personal_data_handlers
 
 from . import answer, emails
@@ -218,11 +220,7 @@ def notify_purpose(privacy_request, user):
     change_status(privacy_request, user, Status.DONE)
 
 
-def retry_email(request_email, user):
-    emails.retry(request_email)
-    log(
-        request_email.privacy_request,
-        "privacy_requests.retry_email",
-        user=user,
-        data={"email": request_email.pk},
-    )
+def retry_email(email, user):
+    """An officer sends a failed email again now (the outbox still sends it only once)."""
+    outbox.retry(OutboxEmail.objects.filter(pk=email.pk))
+    log(email.about, "privacy_requests.retry_email", user=user, data={"email": email.pk})

@@ -21,8 +21,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ModelLogEntry
 
+from home.outbox import OutboxEmail
+
 from . import actions
-from .models import PrivacyRequest, RequestEmail
+from .models import PrivacyRequest
 from .permissions import is_privacy_officer
 from .records import request_facts
 
@@ -224,10 +226,11 @@ class EmailRetryView(OfficerOnlyMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        email = get_object_or_404(RequestEmail, pk=pk, delivery=RequestEmail.Delivery.FAILED)
+        failed = OutboxEmail.objects.filter(delivery=OutboxEmail.Delivery.FAILED)
+        email = get_object_or_404(failed, pk=pk, privacy_request__isnull=False)
         actions.retry_email(email, request.user)
         messages.success(request, _("The email was queued again."))
-        return redirect("privacy_requests:inspect", email.privacy_request_id)
+        return redirect("privacy_requests:inspect", email.object_id)
 
 
 class PrivacyRequestViewSet(ModelViewSet):

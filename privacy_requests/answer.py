@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home.models import SiteSettings
+from home.outbox_personal_data import HANDLER_NAME as OUTBOX_HANDLER
+from home.outbox_personal_data import describe_emails
 from home.personal_data import describe, human_value, personal_data_handlers
 
 from .models import PrivacyRequestPage
@@ -50,6 +52,8 @@ def sections_for(privacy_request):
     for handler in personal_data_handlers():
         if handler.name == OWN_HANDLER:
             sections += describe_requests(privacy_request.email, exclude=privacy_request.pk)
+        elif handler.name == OUTBOX_HANDLER:  # this request's own emails are part of it
+            sections += describe_emails(privacy_request.email, exclude_about=privacy_request)
         else:
             sections += describe(handler, privacy_request.email)
     return [section for section in sections if section.records]

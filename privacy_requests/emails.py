@@ -1,34 +1,30 @@
-"""Compose request emails in the requester's language, store them, then queue their sending."""
+"""The emails about a request, composed in the requester's language and queued in the outbox."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
-from .models import RequestEmail
+from home import outbox
+
 from .models.requests import due_days
-from .tasks import send_request_email
 from .tokens import make_token
 
+# The emails a disclosure includes (the person's own correspondence, not the studio's notices).
+TO_REQUESTER = [
+    "privacy_requests/email/confirmation",
+    "privacy_requests/email/status",
+    "privacy_requests/email/fee",
+    "privacy_requests/email/answer",
+]
 
-def queue(privacy_request, purpose, to_address, language, subject, body):
-    email = RequestEmail.objects.create(
-        privacy_request=privacy_request,
-        purpose=purpose,
-        to_address=to_address,
-        language=language,
-        subject=subject,
-        body=body,
+
+def _to_requester(privacy_request, template, context):
+    return outbox.queue(
+        f"privacy_requests/email/{template}",
+        {"privacy_request": privacy_request, **context},
+        to=privacy_request.email,
+        language=privacy_request.language,
+        about=privacy_request,
     )
-    send_request_email.enqueue(email.pk)
-    return email
-
-
-def retry(email):
-    email.delivery = RequestEmail.Delivery.QUEUED
-    email.save(update_fields=["delivery"])
-    send_request_email.enqueue(email.pk)
 
 
 def send_confirmation(privacy_request, page, request):
@@ -38,22 +34,7 @@ def send_confirmation(privacy_request, page, request):
     link = request.build_absolute_uri(
         page.get_url(request) + page.reverse_subpage("confirm", args=[make_token(privacy_request)])
     )
-    with translation.override(privacy_request.language):
-        subject = _("[ALLIN STUDIO] Please confirm your privacy request #%(number)s") % {
-            "number": privacy_request.pk
-        }
-        body = render_to_string(
-            "privacy_requests/emails/confirmation.txt",
-            {"privacy_request": privacy_request, "link": link},
-        )
-    return queue(
-        privacy_request,
-        RequestEmail.Purpose.CONFIRMATION,
-        privacy_request.email,
-        privacy_request.language,
-        subject,
-        body,
-    )
+    return _to_requester(privacy_request, "confirmation", {"link": link})
 
 
 def _status_context(privacy_request):
@@ -62,7 +43,6 @@ def _status_context(privacy_request):
     from .answer import sections_for
 
     context = {
-        "privacy_request": privacy_request,
         "site_settings": SiteSettings.load(),
         "fee_yen": f"{privacy_request.FEE_YEN:,}",
         "due_days": due_days(),
@@ -75,47 +55,12 @@ def _status_context(privacy_request):
 def send_status_change(privacy_request):
     if not privacy_request.email:
         return None
-    with translation.override(privacy_request.language), timezone.override("Asia/Tokyo"):
-        subject = _("[ALLIN STUDIO] Your privacy request #%(number)s: %(status)s") % {
-            "number": privacy_request.pk,
-            "status": privacy_request.get_status_display(),
-        }
-        body = render_to_string(
-            "privacy_requests/emails/status.txt", _status_context(privacy_request)
-        )
-    purpose = (
-        RequestEmail.Purpose.FEE
-        if privacy_request.status == privacy_request.Status.WAITING_FOR_FEE
-        else RequestEmail.Purpose.STATUS
-    )
-    return queue(
-        privacy_request,
-        purpose,
-        privacy_request.email,
-        privacy_request.language,
-        subject,
-        body,
-    )
+    return _to_requester(privacy_request, "status", _status_context(privacy_request))
 
 
 def send_answer_link(privacy_request, answer, link):
     """The electronic answer: a single-use link, to the address the requester confirmed."""
-    with translation.override(privacy_request.language), timezone.override("Asia/Tokyo"):
-        subject = _("[ALLIN STUDIO] The answer to your privacy request #%(number)s") % {
-            "number": privacy_request.pk
-        }
-        body = render_to_string(
-            "privacy_requests/emails/answer.txt",
-            {"privacy_request": privacy_request, "answer": answer, "link": link},
-        )
-    return queue(
-        privacy_request,
-        RequestEmail.Purpose.ANSWER,
-        privacy_request.email,
-        privacy_request.language,
-        subject,
-        body,
-    )
+    return _to_requester(privacy_request, "answer", {"answer": answer, "link": link})
 
 
 def notify_studio(privacy_request):
@@ -123,21 +68,10 @@ def notify_studio(privacy_request):
     admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "privacy_requests:inspect", args=[privacy_request.pk]
     )
-    language = settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = _("New privacy request #%(number)s (%(kind)s)") % {
-            "number": privacy_request.pk,
-            "kind": privacy_request.get_kind_display(),
-        }
-        body = render_to_string(
-            "privacy_requests/emails/notify_studio.txt",
-            {"privacy_request": privacy_request, "admin_url": admin_url},
-        )
-    return queue(
-        privacy_request,
-        RequestEmail.Purpose.NOTIFY_STUDIO,
-        settings.STUDIO_NOTIFY_EMAIL,
-        language,
-        subject,
-        body,
+    return outbox.queue(
+        "privacy_requests/email/notify_studio",
+        {"privacy_request": privacy_request, "admin_url": admin_url},
+        to=settings.STUDIO_NOTIFY_EMAIL,
+        language=settings.LANGUAGE_CODE,
+        about=privacy_request,
     )

@@ -1,4 +1,4 @@
-"""The privacy requests' own personal-data handler: requests and emails are personal data too.
+"""The privacy requests' own personal-data handler: requests are personal data too.
 
 Registered like any other app's handler, so a disclosure lists a person's earlier requests and the
 emails sent to them, and a deletion anonymises them (see models.py for what stays and why).
@@ -9,9 +9,11 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home import outbox
+from home.outbox import OutboxEmail
 from home.personal_data import PersonalDataHandler, Section, human_value, japan_iso
 
-from .models import PrivacyRequest, RequestEmail
+from .models import PrivacyRequest
 from .retention import RULES as RETENTION_RULES
 
 OWN_HANDLER = "privacy_requests"
@@ -31,29 +33,12 @@ REQUEST_FIELDS = [
     "fee_status",
     "refusal_reason",
 ]
-EMAIL_FIELDS = [
-    "privacy_request_id",
-    "purpose",
-    "to_address",
-    "language",
-    "subject",
-    "body",
-    "delivery",
-    "created_at",
-    "sent_at",
-]
 
 
 def export_for_email(email):
+    """The requests; the emails sent about them are exported by the outbox's own handler."""
     requests = PrivacyRequest.objects.for_email(email).order_by("received_at")
-    emails = RequestEmail.objects.filter(
-        privacy_request__in=requests,
-        purpose__in=[RequestEmail.Purpose.CONFIRMATION, RequestEmail.Purpose.STATUS],
-    )
-    return {
-        "privacy requests": _in_japan_time(requests.values(*REQUEST_FIELDS)),
-        "privacy request emails": _in_japan_time(emails.values(*EMAIL_FIELDS)),
-    }
+    return {"privacy requests": _in_japan_time(requests.values(*REQUEST_FIELDS))}
 
 
 def _in_japan_time(rows):
@@ -95,10 +80,10 @@ def describe_requests(email, exclude=None):
 
 
 def erase_for_email(email):
-    """Anonymise every request of this email and forget the addresses of emails already sent.
+    """Anonymise every request of this email and forget the emails about them.
 
-    A message still queued keeps its address until it is sent (the last "done" notice); the sending
-    task blanks it then, because the request is anonymised."""
+    A message still to be sent (the last "done" notice, queued just before this runs) keeps its
+    address until it is sent or given up; the outbox blanks it then."""
     now = timezone.now()
     requests = list(PrivacyRequest.objects.for_email(email))
     for privacy_request in requests:
@@ -107,9 +92,7 @@ def erase_for_email(email):
             privacy_request.status = PrivacyRequest.Status.DONE
             privacy_request.closed_at = now
         privacy_request.save()
-    RequestEmail.objects.filter(privacy_request__in=requests).exclude(
-        delivery=RequestEmail.Delivery.QUEUED
-    ).exclude(purpose=RequestEmail.Purpose.NOTIFY_STUDIO).update(to_address="", body="")
+    outbox.forget_after_sending(OutboxEmail.objects.about(requests))
     return len(requests)
 
 
@@ -117,11 +100,8 @@ def privacy_requests_personal_data():
     return PersonalDataHandler(
         name=OWN_HANDLER,
         describe=describe_requests,
-        models=[PrivacyRequest, RequestEmail],
-        description=_(
-            "Privacy requests: the requester's name, email and details, and the emails we sent "
-            "about them"
-        ),
+        models=[PrivacyRequest],
+        description=_("Privacy requests: the requester's name, email and details"),
         purpose=_(
             "To answer requests for disclosure, correction, deletion and suspension of use "
             "(Articles 5 to 7)"

@@ -2,16 +2,15 @@
 
 A closed request is anonymised a year after it closed, as a deletion request leaves it: the kind,
 dates, outcome and the keyed hash of the address stay, so the studio can still say what it did.
-The body of a sent email is blanked after three months; its purpose, subject and dates stay.
+The emails about a request follow the outbox's own rule (home.outbox_personal_data).
 """
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.personal_data import RetentionRule
 
-from .models import PrivacyRequest, RequestEmail
+from .models import PrivacyRequest
 
 
 def anonymise_requests(requests):
@@ -22,10 +21,6 @@ def anonymise_requests(requests):
         privacy_request.save()
         count += 1
     return count
-
-
-def blank_email_bodies(emails):
-    return emails.update(to_address="", body="")
 
 
 RULES = [
@@ -41,15 +36,5 @@ RULES = [
             anonymised_at__isnull=True,
         ),
         apply=anonymise_requests,
-    ),
-    RetentionRule(
-        name="sent_email_bodies",
-        description=_(
-            "Emails about privacy requests: address and text blanked %(days)s days after sending."
-        ),
-        due=lambda cutoff: RequestEmail.objects.filter(
-            delivery=RequestEmail.Delivery.SENT, sent_at__lt=cutoff
-        ).filter(~Q(body="") | ~Q(to_address="")),
-        apply=blank_email_bodies,
     ),
 ]

@@ -5,6 +5,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from tests.committing_client import CommittingClient
 
 # Browser suite hooks: report header (Chromium found or not) and failure screenshots.
 pytest_plugins = ["tests.browser.plugin"]
@@ -14,6 +15,11 @@ def clear_every_cache():
     # Every alias: the renditions cache keys on image ids, which a new test database reuses.
     for alias in caches:
         caches[alias].clear()
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
 
 
 @pytest.fixture(autouse=True)

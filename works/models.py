@@ -177,12 +177,18 @@ class WorkPage(BasePage):
         index.SearchField("summary"),
         index.SearchField("client"),
         index.SearchField("body"),
+        index.SearchField("taxonomy_names"),
         index.FilterField("release_date"),
     ]
 
     parent_page_types = ["works.WorksIndexPage"]
     subpage_types = []
     base_form_class = WorkPageForm
+
+    def taxonomy_names(self):
+        """For the search index: "film" finds the short films, "Sora" the works made with it.
+        (A method: the index's RelatedFields cannot read modelcluster's many-to-many.)"""
+        return " ".join(item.name for item in [*self.categories.all(), *self.ai_tools.all()])
 
     class Meta:
         verbose_name = _("work page")

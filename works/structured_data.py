@@ -37,4 +37,6 @@ def work_json_ld(work, request, credits, categories, image_url=None):
     }
     if work.client:
         data["sponsor"] = {"@type": "Organization", "name": work.client}
+    if any(category.slug == "series" for category in categories):
+        data["@type"] = "CreativeWorkSeries"  # episodes, not one film
     return {key: value for key, value in data.items() if value is not None}

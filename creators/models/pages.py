@@ -23,6 +23,7 @@ from wagtail.models import Page
 from home.models import BasePage
 
 from ..cache import state_key
+from ..choices import EXPERTISE_CHOICES
 from ..consent import PublishedProfile, published_profiles
 
 INDEX_CACHE_SECONDS = 600
@@ -61,12 +62,33 @@ class CreatorsIndexPage(BasePage):
                     "url": page.url,
                     "name": page.published.name,
                     "expertise": page.published.expertise,
+                    # For the filter: only where the expertise itself may be published.
+                    "expertise_codes": list(page.creator.expertise)
+                    if page.published.expertise
+                    else [],
                 }
                 for page in self.creator_pages()
                 if not page.published.is_empty
             ]
             cache.set(key, cards, INDEX_CACHE_SECONDS)
         return cards
+
+    def get_context(self, request, *args, **kwargs):
+        """The cards, filtered by `?expertise=` (one of the areas the listed creators show);
+        an area nobody shows is a 404, like a page number past the last."""
+        context = super().get_context(request, *args, **kwargs)
+        cards = self.listed_creators()
+        shown = {code for card in cards for code in card["expertise_codes"]}
+        options = [(code, label) for code, label in EXPERTISE_CHOICES if code in shown]
+        chosen = request.GET.get("expertise", "")
+        if chosen and chosen not in shown:
+            raise Http404
+        context["cards"] = [
+            card for card in cards if not chosen or chosen in card["expertise_codes"]
+        ]
+        context["expertise_options"] = options
+        context["chosen_expertise"] = chosen
+        return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -6,10 +6,12 @@ in force at the moment of the request.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from home.append_only import AppendOnlyModel
+from home.outbox import OutboxEmail
 
 from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
 
@@ -80,10 +82,8 @@ class Entry(PersonalFields):
     )
     message = models.TextField(_("message"), max_length=3000, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
-    studio_notified_at = models.DateTimeField(_("studio notified"), null=True, blank=True)
-    receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True)
-    notify_attempts = models.PositiveIntegerField(_("email attempts"), default=0)
-    notify_error = models.TextField(_("last email error"), blank=True)
+    # The studio's notice and the receipt, in the site's one outbox (home.outbox).
+    emails = GenericRelation("home.OutboxEmail", related_query_name="creator_entry")
     declined_at = models.DateTimeField(
         _("declined"),
         null=True,
@@ -104,7 +104,11 @@ class Entry(PersonalFields):
 
     @property
     def notified(self):
-        return bool(self.studio_notified_at and self.receipt_sent_at)
+        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()
+
+    @property
+    def last_email_error(self):
+        return "\n".join(e.last_error for e in self.emails.exclude(last_error=""))
 
 
 class Consent(AppendOnlyModel):

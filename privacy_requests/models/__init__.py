@@ -2,6 +2,6 @@
 
 from .answers import Answer
 from .pages import PrivacyRequestPage
-from .requests import PrivacyRequest, RequestEmail
+from .requests import PrivacyRequest
 
-__all__ = ["Answer", "PrivacyRequest", "PrivacyRequestPage", "RequestEmail"]
+__all__ = ["Answer", "PrivacyRequest", "PrivacyRequestPage"]

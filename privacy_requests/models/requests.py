@@ -1,4 +1,4 @@
-"""Privacy requests (Articles 5-7 of the policy) and the log of every email sent about them.
+"""Privacy requests (Articles 5-7 of the policy); their emails are in the outbox (home.outbox).
 
 A request holds the requester's name, email and details only while it is being handled. When the
 person's data is deleted, every request of that email is anonymised: name, email, details and notes
@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
@@ -148,6 +149,8 @@ class PrivacyRequest(models.Model):
         _("outcome"), default=dict, blank=True, help_text=_("Records touched, per data holder.")
     )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # Every email about the request, in the site's one outbox (home.outbox).
+    emails = GenericRelation("home.OutboxEmail", related_query_name="privacy_request")
 
     objects = PrivacyRequestQuerySet.as_manager()
 
@@ -230,46 +233,3 @@ class PrivacyRequest(models.Model):
         if self.pk:
             self.answers.all().delete()  # an answer file is that person's data
         self.anonymised_at = now or timezone.now()
-
-
-class RequestEmail(models.Model):
-    """Every email about a request, stored before it is sent, so a failure is visible and retried."""
-
-    class Purpose(models.TextChoices):
-        CONFIRMATION = "confirmation", _("Confirmation link")
-        STATUS = "status", _("Status change")
-        FEE = "fee", _("How to pay the fee")
-        ANSWER = "answer", _("The answer")
-        NOTIFY_STUDIO = "notify_studio", _("Notice to the studio")
-
-    class Delivery(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
-    privacy_request = models.ForeignKey(
-        PrivacyRequest,
-        on_delete=models.CASCADE,
-        related_name="emails",
-        verbose_name=_("privacy request"),
-    )
-    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    to_address = models.EmailField(_("to"), blank=True)
-    language = models.CharField(_("language"), max_length=10)
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("body"))
-    delivery = models.CharField(
-        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("privacy request email")
-        verbose_name_plural = _("privacy request emails")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_purpose_display()} ({self.get_delivery_display()})"

@@ -205,11 +205,17 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview overrides this for its own iframe
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line goes through one handler that masks email addresses and link tokens
+    # (home.masking); Django's own loggers propagate to it instead of their default handlers.
+    "filters": {"mask_personal_data": {"()": "home.masking.MaskPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        name: {"level": os.environ.get("LOG_LEVEL_LIBRARIES", "WARNING")}
-        for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch")
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        **{
+            name: {"level": os.environ.get("LOG_LEVEL_LIBRARIES", "WARNING")}
+            for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch")
+        },
     },
 }
 

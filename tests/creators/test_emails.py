@@ -3,8 +3,11 @@
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.test import Client
 
 from creators.models import Entry
+from home import outbox
+from home.outbox import OutboxEmail
 from tests.creators.test_entry_form import entry_data
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +24,7 @@ def test_studio_notification_and_receipt_go_out_in_the_creators_language(
     settings.STUDIO_NOTIFY_EMAIL = "studio@example.com"
     client.post("/en/entry/", entry_data(None, publish_expertise="on"))
     entry = Entry.objects.get()
-    assert entry.language == "en" and entry.notified and entry.notify_error == ""
+    assert entry.language == "en" and entry.notified and entry.last_email_error == ""
     studio, receipt = mailoutbox
     assert studio.to == ["studio@example.com"]
     assert f"#{entry.pk}" in studio.subject
@@ -85,8 +88,8 @@ def test_a_failed_email_keeps_the_entry_and_the_retry_sends_it(
     assert response.status_code == 302  # the visitor still gets the receipt page
     entry = Entry.objects.get()
     assert not entry.notified
-    assert "SMTP server down" in entry.notify_error
-    assert entry.notify_attempts == 1
+    assert "SMTP server down" in entry.last_email_error
+    assert [e.attempts for e in entry.emails.all()] == [1, 1]
 
     officer = django_user_model.objects.create_user("o", "o@example.com", "pw")
     from django.contrib.auth.models import Group
@@ -102,8 +105,8 @@ def test_a_failed_email_keeps_the_entry_and_the_retry_sends_it(
     confirm = client.get(f"/admin/creators_entry/retry/{entry.pk}/")
     assert confirm.status_code == 200 and "SMTP server down" in confirm.content.decode()
     client.post(f"/admin/creators_entry/retry/{entry.pk}/")
-    entry.refresh_from_db()
-    assert entry.notified and entry.notify_error == "" and entry.notify_attempts == 2
+    assert entry.notified and entry.last_email_error == ""
+    assert [e.attempts for e in entry.emails.all()] == [2, 2]
     assert {m.to[0] for m in mail.outbox} == {"hanako@example.com", settings.STUDIO_NOTIFY_EMAIL}
     # Sent once: a second retry sends nothing more.
     client.post("/admin/creators_entry/retry/")
@@ -111,33 +114,30 @@ def test_a_failed_email_keeps_the_entry_and_the_retry_sends_it(
 
 
 def test_a_half_sent_entry_retries_only_what_is_missing(
-    client, entry_page_ja, policy_version_ja, settings
+    client, entry_page_ja, policy_version_ja, django_capture_on_commit_callbacks
 ):
-    from creators.tasks import send_entry_emails
-
     client.post("/ja/entry/", entry_data(policy_version_ja))
     entry = Entry.objects.get()
-    Entry.objects.filter(pk=entry.pk).update(receipt_sent_at=None)
+    receipt = entry.emails.get(template="creators/email/receipt")
+    OutboxEmail.objects.filter(pk=receipt.pk).update(delivery=OutboxEmail.Delivery.FAILED)
     mail.outbox = []
-    send_entry_emails.enqueue(entry.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.retry(entry.emails.all())
     assert [m.to for m in mail.outbox] == [["hanako@example.com"]]
 
 
-def test_the_entry_is_committed_before_the_task_runs(client, entry_page_ja, policy_version_ja):
-    seen = {}
-    from creators import views
-
-    original = views.send_entry_emails
-
-    class Spy:
-        def enqueue(self, entry_id):
-            seen["stored"] = Entry.objects.filter(pk=entry_id).exists()
-            seen["consents"] = Entry.objects.get(pk=entry_id).consents.count()
-            return original.enqueue(entry_id)
-
-    views.send_entry_emails = Spy()
-    try:
-        client.post("/ja/entry/", entry_data(policy_version_ja))
-    finally:
-        views.send_entry_emails = original
-    assert seen == {"stored": True, "consents": 4}
+def test_the_emails_leave_only_after_the_entry_is_committed(
+    entry_page_ja, policy_version_ja, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Stored first: when the entry's transaction commits, the entry, its consents and both
+    emails are stored and nothing has been sent; the sending is what runs on commit.
+    (A plain client: the project's test client would run the commit callbacks itself.)"""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Client().post("/ja/entry/", entry_data(policy_version_ja))
+    entry = Entry.objects.get()
+    assert entry.consents.count() == 4
+    assert entry.emails.filter(delivery=OutboxEmail.Delivery.QUEUED).count() == 2
+    assert mailoutbox == [] and callbacks, "an email left before the entry was committed"
+    for callback in callbacks:
+        callback()
+    assert len(mailoutbox) == 2 and entry.notified

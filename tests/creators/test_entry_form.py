@@ -6,6 +6,7 @@ from django.test import Client
 from creators.choices import POLICY, PUBLISH_EXPERTISE, PUBLISH_NAME
 from creators.consent import consent_wording, wording_hash
 from creators.models import Consent, Creator, Entry
+from tests.committing_client import CommittingClient
 from tests.creators.factories import CreatorFactory
 from works.models import AITool
 
@@ -267,8 +268,8 @@ def test_a_suspended_address_gets_the_same_answer_and_the_officer_sees_the_flag(
 ):
     CreatorFactory(email="hanako@example.com", suspended=True)
     data = entry_data(policy_version_ja)
-    suspended = answer(Client(), {**data, "email": "HANAKO@example.com"})
-    other = answer(Client(), {**data, "email": "HANAKO@example.org"})
+    suspended = answer(CommittingClient(), {**data, "email": "HANAKO@example.com"})
+    other = answer(CommittingClient(), {**data, "email": "HANAKO@example.org"})
     assert suspended == other, "the answer must not tell whether an address is suspended"
     flagged, plain = Entry.objects.order_by("pk")
     assert (flagged.email, flagged.suspended) == ("HANAKO@example.com", True)

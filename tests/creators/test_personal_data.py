@@ -49,7 +49,7 @@ def test_export_holds_everything_kept_about_the_address(subject, policy_version_
     assert [c["name"] for c in data["creators"]] == ["対象 花子"]
     (entry,) = data["creator_entries"]
     assert entry["email"] == EMAIL and entry["message"] == "よろしくお願いします。"
-    assert entry["receipt_sent_at"] is not None
+    assert entry["notified"] is True
     consents = data["creator_consents"]
     assert len(consents) == 4
     policy = next(c for c in consents if c["what"] == "policy")

@@ -20,9 +20,10 @@ from creators.consent import record_admin_consent
 from creators.models import Consent, Creator, Entry, ThirdPartyProvision
 from creators.provisions import record_introduction
 from creators.retention import RULES as CREATORS_RULES
+from home.outbox import OutboxEmail
 from home.personal_data import PersonalDataHandler, covered_models, personal_data_handlers
 from incidents.models import AffectedPerson, Incident
-from privacy_requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory
 from works.models import WorkCredit
 
@@ -79,6 +80,28 @@ def _credit():
     return WorkCredit.objects.create(work=work, role="director", creator_page=profile)
 
 
+def _affected_person():
+    """A person affected by an incident, with a notice still unsent (the SMTP server was down)."""
+    person = AffectedPerson.objects.create(
+        incident=Incident.objects.create(found_at=timezone.now(), what_happened="lost laptop"),
+        email=EMAIL,
+        records={"creators: creators": 1},
+    )
+    OutboxEmail.objects.create(
+        template="incidents/email/notice",
+        about=person,
+        to_address=EMAIL,
+        language="ja",
+        subject="notice",
+        body=f"Dear {NAME}",
+        delivery=OutboxEmail.Delivery.FAILED,
+        attempts=1,
+        next_attempt_at=timezone.now(),
+        last_error="SMTPServerDisconnected",
+    )
+    return person
+
+
 SEEDERS = {
     "contact.Inquiry": _inquiry,
     "creators.Creator": _creator,
@@ -98,23 +121,19 @@ SEEDERS = {
         recipient="Client K.K.",
         items=["name", "email"],
     ),
-    "incidents.AffectedPerson": lambda: AffectedPerson.objects.create(
-        incident=Incident.objects.create(found_at=timezone.now(), what_happened="lost laptop"),
-        email=EMAIL,
-        records={"creators: creators": 1},
-        notice_body=f"Dear {NAME}",
-    ),
+    "incidents.AffectedPerson": _affected_person,
     "privacy_requests.PrivacyRequest": _privacy_request,
     "works.WorkCredit": _credit,
-    "privacy_requests.RequestEmail": lambda: RequestEmail.objects.create(
-        privacy_request=_privacy_request(),
-        purpose=RequestEmail.Purpose.STATUS,
+    "home.OutboxEmail": lambda: OutboxEmail.objects.create(
+        template="privacy_requests/email/status",
+        about=_privacy_request(),
         to_address=EMAIL,
         language="ja",
         subject="Your request",
         body=f"Dear {NAME}",
-        delivery=RequestEmail.Delivery.SENT,
-        sent_at=timezone.now(),
+        delivery=OutboxEmail.Delivery.FAILED,  # given up, the refusal naming the address
+        attempts=10,
+        last_error=f"SMTPRecipientsRefused: {{'{EMAIL}': (550, b'No such user')}}",
     ),
 }
 

@@ -27,9 +27,10 @@ from creators.entries import create_entry
 from creators.models import Consent, Creator, Entry, ThirdPartyProvision
 from creators.personal_data import erase_for_email
 from creators.provisions import record_introduction
+from home.outbox import OutboxEmail
 from home.personal_data import DEFAULT_RETENTION_DAYS, retention_rules
 from incidents.models import AffectedPerson, Incident
-from privacy_requests.models import PrivacyRequest, RequestEmail
+from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +83,9 @@ def request_named(pk):
 
 def seed_sent_email():
     request = PrivacyRequest.objects.create(kind="other", name=NAME, email=EMAIL, status="open")
-    return RequestEmail.objects.create(
-        privacy_request=request,
-        purpose="status",
+    return OutboxEmail.objects.create(
+        template="privacy_requests/email/status",
+        about=request,
         to_address=EMAIL,
         language="ja",
         subject="件名",
@@ -95,13 +96,13 @@ def seed_sent_email():
 
 
 def email_body_kept(pk):
-    email = RequestEmail.objects.get(pk=pk)
+    email = OutboxEmail.objects.get(pk=pk)
     return email.body != "" or email.to_address != ""
 
 
 def seed_task_result():
     return DBTaskResult.objects.create(
-        task_path="creators.tasks.send_entry_emails",
+        task_path="home.outbox.send_email",
         args_kwargs={"args": [1], "kwargs": {}},
         status="SUCCESSFUL",
         enqueued_at=timezone.now(),
@@ -159,7 +160,7 @@ def seed_incident_person():
     incident = Incident.objects.create(
         found_at=timezone.now(), what_happened="lost", closed_at=timezone.now()
     )
-    return AffectedPerson.objects.create(incident=incident, email=EMAIL, notice_body=NAME).pk
+    return AffectedPerson.objects.create(incident=incident, email=EMAIL).pk
 
 
 def person_address_kept(pk):

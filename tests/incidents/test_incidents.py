@@ -80,31 +80,44 @@ def test_people_are_found_through_the_registry_with_their_language(incident, off
     assert add_people(incident, ["ken@example.com"], officer) == (0, 0)  # listed once
 
 
-def test_each_person_gets_a_notice_in_their_language_logged_by_count(incident, officer, mailoutbox):
+def test_each_person_gets_a_notice_in_their_language_logged_by_count(
+    incident, officer, mailoutbox, django_capture_on_commit_callbacks
+):
     CreatorFactory(email="ken@example.com", language="en")
     CreatorFactory(email="hana@example.com", language="ja")
     add_people(incident, ["ken@example.com", "hana@example.com"], officer)
-    assert send_notices(incident, officer) == (2, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_notices(incident, officer) == (2, 0)  # they leave after the commit
+    assert {m.to[0] for m in mailoutbox} == {"ken@example.com", "hana@example.com"}
     subjects = {m.to[0]: m.subject for m in mailoutbox}
     assert "incident" in subjects["ken@example.com"]
     assert "個人情報" in subjects["hana@example.com"]
     assert "A laptop was lost." in mailoutbox[0].body
-    assert send_notices(incident, officer) == (0, 0)  # exactly once
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_notices(incident, officer) == (0, 0)  # exactly once
+    assert len(mailoutbox) == 2
     entries = ModelLogEntry.objects.filter(action="incidents.notices_sent").order_by("pk")
-    assert [e.data for e in entries] == [{"sent": 2, "failed": 0}, {"sent": 0, "failed": 0}]
+    assert [e.data for e in entries] == [{"queued": 2, "retried": 0}, {"queued": 0, "retried": 0}]
     assert all("@" not in str(e.data) for e in ModelLogEntry.objects.all())
 
 
-def test_a_failed_notice_is_stored_visible_and_sent_later(incident, officer, settings, mailoutbox):
+def test_a_failed_notice_is_stored_visible_and_sent_later(
+    incident, officer, settings, mailoutbox, django_capture_on_commit_callbacks
+):
     CreatorFactory(email="ken@example.com", language="en")
     add_people(incident, ["ken@example.com"], officer)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
-    assert send_notices(incident, officer) == (0, 1)
-    person = AffectedPerson.objects.get()
-    assert person.notice_body and person.notice_error and person.notice_sent_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        send_notices(incident, officer)
+    notice = AffectedPerson.objects.get().notice
+    assert notice.body and notice.last_error and notice.sent_at is None
+    assert notice.language == "en" and notice.next_attempt_at  # retried by itself later
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_notices(incident, officer) == (1, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_notices(incident, officer) == (0, 1)  # the officer need not wait
+    notice.refresh_from_db()
+    assert notice.delivery == notice.Delivery.SENT and len(mailoutbox) == 1
 
 
 def test_the_officer_screens(client, incident, officer, mailoutbox):

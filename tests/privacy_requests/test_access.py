@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from privacy_requests.models import PrivacyRequest, RequestEmail
+from home.outbox import OutboxEmail
+from privacy_requests.models import PrivacyRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +14,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case(confirmed_request, person):
     privacy_request = confirmed_request(person.email, kind="deletion")
-    failed = RequestEmail.objects.create(
-        privacy_request=privacy_request,
-        purpose=RequestEmail.Purpose.STATUS,
+    failed = OutboxEmail.objects.create(
+        template="privacy_requests/email/status",
+        about=privacy_request,
         to_address=person.email,
         language="en",
         subject="s",
         body="b",
-        delivery=RequestEmail.Delivery.FAILED,
+        delivery=OutboxEmail.Delivery.FAILED,
     )
     return privacy_request, failed
 
@@ -69,7 +70,7 @@ def test_editors_and_translators_are_refused_everywhere(case, person, role, requ
     assert privacy_request.status == PrivacyRequest.Status.OPEN  # the POSTs did nothing
     assert not privacy_request.is_anonymised
     failed.refresh_from_db()
-    assert failed.delivery == RequestEmail.Delivery.FAILED
+    assert failed.delivery == OutboxEmail.Delivery.FAILED
     assert reverse("privacy_requests:index") not in staff.get("/admin/").content.decode()
 
 

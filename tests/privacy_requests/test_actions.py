@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from privacy_requests.models import PrivacyRequest, RequestEmail
+from home.outbox import OutboxEmail
+from privacy_requests.models import PrivacyRequest
 
 from .scan import tables_containing
 
@@ -183,19 +184,20 @@ def test_every_action_is_in_the_audit_log_with_who_and_when(
 
 def test_an_officer_can_retry_a_failed_email(officer_client, confirmed_request, person, mailoutbox):
     privacy_request = confirmed_request(person.email, kind="other")
-    failed = RequestEmail.objects.create(
-        privacy_request=privacy_request,
-        purpose=RequestEmail.Purpose.STATUS,
+    failed = OutboxEmail.objects.create(
+        template="privacy_requests/email/status",
+        about=privacy_request,
         to_address=person.email,
         language="en",
         subject="Retry me",
         body="b",
-        delivery=RequestEmail.Delivery.FAILED,
+        delivery=OutboxEmail.Delivery.FAILED,
+        attempts=10,  # given up by the automatic retries: the officer's button still sends it
     )
     response = officer_client.post(reverse("privacy_requests:retry_email", args=[failed.pk]))
     assert response.status_code == 302
     failed.refresh_from_db()
-    assert failed.delivery == RequestEmail.Delivery.SENT
+    assert failed.delivery == OutboxEmail.Delivery.SENT
     assert mailoutbox[-1].subject == "Retry me"
     assert ("privacy_requests.retry_email", "officer") in logged_actions(privacy_request)
 

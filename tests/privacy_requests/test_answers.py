@@ -61,7 +61,7 @@ def test_the_link_goes_to_the_confirmed_address_works_once_and_the_file_is_then_
     link = answer_link(mailoutbox)
     token = link.rstrip("/").rsplit("/", 1)[1]
     # Only its hash is kept with the answer; the stored copy of the email is the one other place.
-    assert tables_containing(token) == [("privacy_requests.RequestEmail", "body")]
+    assert tables_containing(token) == [("home.OutboxEmail", "body")]
     released = Answer.objects.get(privacy_request=privacy_request)
     assert released.expires_at == released.released_at + timedelta(days=7)
 
