@@ -54,6 +54,8 @@ class Command(BaseCommand):
         policy.load(homes, self.stdout, publisher, amend=options["post_amendment"])
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
+        # Works credit people through their creator profiles, so once the creators exist.
+        works.load_credits(self.stdout)
         privacy_requests.load(homes, self.stdout)
         personal_information.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
