@@ -52,6 +52,48 @@ DEMO_CREATORS = [
             "achievements": "ドキュメンタリー撮影",
         },
     },
+    # The people the demo works credit: each consented to publishing their name.
+    {
+        "slug": "creator-director",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
+        "fields": {
+            "name": "森下 遥",
+            "email": "haruka.demo@example.com",
+            "expertise": ["direction", "writing"],
+            "achievements": "短編映画 3本 監督",
+        },
+    },
+    {
+        "slug": "creator-music",
+        "publish": [PUBLISH_NAME],
+        "fields": {
+            "name": "新井 健二",
+            "stage_name": "Kenji Arai",
+            "email": "kenji.arai.demo@example.com",
+            "expertise": ["sound"],
+            "achievements": "CM音楽、劇伴",
+        },
+    },
+    {
+        "slug": "creator-ai-imagery",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
+        "fields": {
+            "name": "小林 真央",
+            "email": "mao.demo@example.com",
+            "expertise": ["ai_generation", "vfx"],
+            "achievements": "ミュージックビデオのAI映像生成(2024-2025)",
+        },
+    },
+    {
+        "slug": "creator-editor",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
+        "fields": {
+            "name": "中村 蓮",
+            "email": "ren.demo@example.com",
+            "expertise": ["editing", "animation"],
+            "achievements": "CM編集、モーショングラフィックス",
+        },
+    },
 ]
 
 

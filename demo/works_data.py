@@ -27,8 +27,60 @@ DEMO_VIDEOS = {
     "https://vimeo.com/76979871": ("Vimeo", "ALLIN STUDIO making-of"),
 }
 
-ROLES = [("監督", "Director"), ("AI映像", "AI imagery"), ("音楽", "Music")]
-CREW = ["森下 遥", "Kenji Arai", "ALLIN STUDIO"]
+# Each work's credits: (role code, a demo creator's page slug) for a person, who is credited
+# only through a creator who consented to publishing their name (demo/creators.py), or
+# (role code, (Japanese name, English name)) for an organisation.
+STUDIO = ("ALLIN STUDIO", "ALLIN STUDIO")
+CREDITS = {
+    "shibuya-midnight": [
+        ("director", "creator-director"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("music", "creator-music"),
+        ("production", STUDIO),
+    ],
+    "blue-at-summers-end": [
+        ("director", "creator-all"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("label", ("ミナト・レコーズ", "Minato Records")),
+    ],
+    "breakfast-into-tomorrow": [
+        ("director", "creator-director"),
+        ("cinematography", "creator-stage-name"),
+        ("editing", "creator-editor"),
+        ("client", ("青葉食品株式会社", "Aoba Foods Co., Ltd.")),
+    ],
+    "memories-of-a-city-of-light": [
+        ("director", "creator-all"),
+        ("editing", "creator-editor"),
+        ("music", "creator-music"),
+    ],
+    "paper-plane-promise": [
+        ("director", "creator-stage-name"),
+        ("animation", "creator-editor"),
+        ("production", STUDIO),
+    ],
+    "neon-lullaby": [
+        ("ai_imagery", "creator-all"),
+        ("editing", "creator-editor"),
+        ("label", ("ミナト・レコーズ", "Minato Records")),
+    ],
+    "the-first-step": [
+        ("director", "creator-director"),
+        ("cinematography", "creator-stage-name"),
+        ("music", "creator-music"),
+        ("client", ("東都リンク株式会社", "Toto Link Inc.")),
+    ],
+    "rain-sound-atelier": [
+        ("director", "creator-ai-imagery"),
+        ("sound", "creator-music"),
+    ],
+    "the-star-weaver": [
+        ("director", "creator-all"),
+        ("screenplay", "creator-director"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("production", STUDIO),
+    ],
+}
 
 WORKS = [
     {

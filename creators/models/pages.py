@@ -149,6 +149,23 @@ class CreatorPage(BasePage):
             return ""
         return self.published.name
 
+    def credit_hidden_reason(self):
+        """Why works do not show this creator's name now ("" when they do), for editors."""
+        if self.creator_id is None:
+            return _("The profile is not linked to a creator record.")
+        if self.creator.suspended:
+            return _("The creator asked us to stop using their data (suspension).")
+        if not self.published.name:
+            return _("The creator has not consented to publishing their name, or withdrew it.")
+        return ""
+
+    def credit_staff_label(self):
+        """The name staff know the person by, for the admin only (choosers, editors' notes);
+        never the contact details."""
+        if self.creator_id is None:
+            return self.title
+        return self.creator.stage_name or self.creator.name
+
     @property
     def display_name(self):
         return self.published.name or _("Creator")
@@ -191,11 +208,17 @@ class CreatorPage(BasePage):
         return context
 
     def crediting_works(self):
-        """Live, public works whose credits link to this page."""
+        """Live, public works whose credits link to this profile, in this page's language."""
         from works.models import WorkCredit
 
-        work_ids = WorkCredit.objects.filter(creator_page=self).values("work_id")
-        return list(Page.objects.live().public().filter(pk__in=work_ids, locale=self.locale))
+        # Credits link one language's profile (a translation copies the link as it is): any
+        # translation of this profile counts, and each work is listed in this page's language.
+        keys = WorkCredit.objects.filter(creator_page__translation_key=self.translation_key).values(
+            "work__translation_key"
+        )
+        return list(
+            Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+        )
 
     def get_sitemap_urls(self, request=None):
         if self.is_hidden():

@@ -36,6 +36,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--works", type=int, default=0, help="Also build N extra works.")
         parser.add_argument(
+            "--post-amendment",
+            action="store_true",
+            help="Also post the policy amendment (approved by Legal): a version to compare with.",
+        )
+        parser.add_argument(
             "--port",
             type=int,
             default=int(os.environ.get("PORT", "8000")),
@@ -49,9 +54,11 @@ class Command(BaseCommand):
         SiteSettings.load()
         # Content that only a Legal approver may publish (the policy) is posted by the superuser.
         publisher = self.create_superuser()
-        policy.load(homes, self.stdout, publisher)
+        policy.load(homes, self.stdout, publisher, amend=options["post_amendment"])
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
+        # Works credit people through their creator profiles, so once the creators exist.
+        works.load_credits(self.stdout)
         privacy_requests.load(homes, self.stdout)
         personal_information.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
