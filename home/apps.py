@@ -23,7 +23,16 @@ class HomeConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="home.refuse_covering_restriction",
         )
+        from wagtail.signals import page_published
+
+        from .search_terms import reindex_published_page
+
+        page_published.connect(reindex_published_page, dispatch_uid="home.reindex_published_page")
         from . import checks  # noqa: F401 (registers the personal-data registry check)
         from .purge import connect as connect_purges
 
         connect_purges()  # publishing, consents and settings purge the page cache and the CDN
+
+        from .images import renditions_without_exif
+
+        renditions_without_exif()
