@@ -84,7 +84,18 @@ def submit_amendment(page, submitter):
     page.get_workflow().start(page, submitter)
 
 
-def load(homes, stdout, publisher):
+def post_amendment(japanese, english, publisher):
+    """Legal approves the amendment and the English translation follows (`--post-amendment`:
+    `make audit` needs a version to compare with)."""
+    state = PolicyPage.objects.get(pk=japanese.pk).current_workflow_state
+    if state is not None:
+        state.current_task_state.approve(user=publisher)
+    if english.versions.count() < 2:
+        japanese = PolicyPage.objects.get(pk=japanese.pk)
+        english_policy(english.get_parent(), japanese, AMENDMENT_SUMMARY["en"], True, publisher)
+
+
+def load(homes, stdout, publisher, amend=False):
     """`publisher`: the demo's superuser, who posts version 1 as a Legal approver would."""
     japanese = japanese_policy(homes["ja"], publisher)
     english = PolicyPage.objects.child_of(homes["en"]).first()
@@ -95,4 +106,6 @@ def load(homes, stdout, publisher):
     for page in (japanese, english):
         assign_legal_workflow(page)
     submit_amendment(japanese, publisher)
+    if amend:
+        post_amendment(japanese, english, publisher)
     stdout.write("Privacy policy ready: version 1 (ja, en); an amendment awaits Legal approval.")
