@@ -76,7 +76,7 @@ def build_demo(env):
     print("== demo site (migrate, load_demo, queued tasks, collectstatic)")
     OUT.mkdir(parents=True, exist_ok=True)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    manage(env, "load_demo", "--post-amendment")  # the compare page is audited too
     # Production queues the search index updates (and emails) for db_worker: run them all, as
     # a worker would, or the audited search finds nothing.
     with open(OUT / "worker.log", "w") as log:

@@ -20,6 +20,25 @@ from .choices import EXPERTISE_LABELS, INTRODUCE, PUBLISHING_CONSENTS
 from .consent import consent_states, record_admin_consent, shown_wording
 from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry, ThirdPartyProvision
 
+
+def _credits(creators):
+    """The works' credit lines that link this person's profiles (any language)."""
+    from works.models import WorkCredit
+
+    pages = CreatorPage.objects.filter(creator__in=creators).values("pk")
+    return WorkCredit.objects.filter(creator_page__in=pages).select_related("work")
+
+
+def _credit_row(credit):
+    return {
+        "id": credit.pk,
+        "work": credit.work.title,
+        "work_url": credit.work.full_url,
+        "role": credit.role,
+        "creator_page": credit.creator_page_id,
+    }
+
+
 PERSONAL = [*PERSONAL_FIELDS, "suspended"]
 
 
@@ -93,6 +112,8 @@ def export_for_email(email):
             {"id": p.pk, "url": p.full_url, "live": p.live}
             for p in CreatorPage.objects.filter(creator__in=creators)
         ],
+        # Credits show the name only while its publication is consented (works.credits).
+        "work_credits": [_credit_row(credit) for credit in _credits(creators)],
         # APPI Art. 33(5): the records of every provision of this person's data to a third party.
         "third_party_provisions": [
             _provision_row(p) for p in ThirdPartyProvision.objects.filter(creator__in=creators)
@@ -186,6 +207,13 @@ def describe_for_email(email):
         ]
         for page in CreatorPage.objects.filter(creator__in=creators)
     ]
+    credit_records = [
+        [
+            ("work", pgettext("personal data", "Work"), credit.work.title),
+            ("role", pgettext("personal data", "Role"), str(credit.get_role_display())),
+        ]
+        for credit in _credits(creators)
+    ]
     sections = [
         Section("entries", _("Entries you sent through the entry form"), purpose, entry_records),
         Section("creators", _("Your creator record"), purpose, creator_records),
@@ -201,6 +229,12 @@ def describe_for_email(email):
             _("Shows the fields you consented to publish."),
             page_records,
         ),
+        Section(
+            "work_credits",
+            _("Your credits on our works"),
+            _("Your name is shown in these credits only while you consent to its publication."),
+            credit_records,
+        ),
     ]
     return [section for section in sections if section.records]
 
@@ -208,6 +242,9 @@ def describe_for_email(email):
 @transaction.atomic
 def erase_for_email(email):
     creators, entries, consents = _records(email)
+    credits = _credits(creators)
+    erased_credits = len(credits)
+    credits.delete()  # the lines go with the person, not left as roles without a name
     pages = list(CreatorPage.objects.filter(creator__in=creators))
     for page in pages:
         page.delete()  # removes its revisions and its search index entry too
@@ -220,7 +257,7 @@ def erase_for_email(email):
     Entry.objects.filter(pk__in=[e.pk for e in entries]).delete()
     Creator.objects.filter(pk__in=[c.pk for c in creators]).delete()
     bump_state()
-    return len(creators) + len(entries) + len(pages) + anonymised
+    return len(creators) + len(entries) + len(pages) + erased_credits + anonymised
 
 
 @transaction.atomic

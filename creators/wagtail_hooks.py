@@ -4,8 +4,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.personal_data import PersonalDataHandler
+from works.models import WorkCredit
 
 from . import admin_views
+from .chooser import creator_chooser_viewset
 from .entries import email_is_suspended
 from .models import Consent, Creator, Entry, ThirdPartyProvision
 from .personal_data import (
@@ -22,6 +24,17 @@ from .viewsets import CreatorsAdminGroup
 @hooks.register("register_admin_viewset")
 def register_creators_viewsets():
     return CreatorsAdminGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_creator_chooser():
+    return creator_chooser_viewset
+
+
+@hooks.register("register_credit_person_chooser")
+def credit_person_chooser():
+    """The widget works' credits use to choose a person (works.panels)."""
+    return creator_chooser_viewset.widget_class()
 
 
 @hooks.register("register_admin_urls")
@@ -82,7 +95,7 @@ def register_creators_log_actions(actions):
 def creators_personal_data():
     return PersonalDataHandler(
         name="creators",
-        models=[Creator, Entry, Consent, ThirdPartyProvision],
+        models=[Creator, Entry, Consent, ThirdPartyProvision, WorkCredit],
         description=_(
             "Creators' entries and profiles: name, stage name, email, phone, areas of "
             "expertise, portfolio URL, available AI tools, past achievements; the records of "

@@ -1,6 +1,6 @@
 """Demo creators with every kind of consent, their entries, and the creators and entry pages.
 
-Idempotent: entries are found again by their demo email address, pages by their slug.
+Idempotent: entries are found again by their demo email address, pages by their creator.
 """
 
 from creators.choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
@@ -12,7 +12,7 @@ from .helpers import child_page, translation
 
 DEMO_CREATORS = [
     {
-        "slug": "creator-all",
+        "slug": "creator-1024",
         "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
         "fields": {
             "name": "高橋 明日香",
@@ -22,7 +22,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-none",
+        "slug": "creator-1031",
         "publish": [],
         "fields": {
             "name": "佐藤 健司",
@@ -32,7 +32,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-expertise",
+        "slug": "creator-1047",
         "publish": [PUBLISH_EXPERTISE],
         "fields": {
             "name": "鈴木 一郎",
@@ -42,7 +42,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-stage-name",
+        "slug": "creator-1052",
         "publish": [PUBLISH_NAME],
         "fields": {
             "name": "田中 美咲",
@@ -50,6 +50,48 @@ DEMO_CREATORS = [
             "email": "misaki.demo@example.com",
             "expertise": ["cinematography"],
             "achievements": "ドキュメンタリー撮影",
+        },
+    },
+    # The people the demo works credit: each consented to publishing their name.
+    {
+        "slug": "creator-director",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
+        "fields": {
+            "name": "森下 遥",
+            "email": "haruka.demo@example.com",
+            "expertise": ["direction", "writing"],
+            "achievements": "短編映画 3本 監督",
+        },
+    },
+    {
+        "slug": "creator-music",
+        "publish": [PUBLISH_NAME],
+        "fields": {
+            "name": "新井 健二",
+            "stage_name": "Kenji Arai",
+            "email": "kenji.arai.demo@example.com",
+            "expertise": ["sound"],
+            "achievements": "CM音楽、劇伴",
+        },
+    },
+    {
+        "slug": "creator-ai-imagery",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
+        "fields": {
+            "name": "小林 真央",
+            "email": "mao.demo@example.com",
+            "expertise": ["ai_generation", "vfx"],
+            "achievements": "ミュージックビデオのAI映像生成(2024-2025)",
+        },
+    },
+    {
+        "slug": "creator-editor",
+        "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
+        "fields": {
+            "name": "中村 蓮",
+            "email": "ren.demo@example.com",
+            "expertise": ["editing", "animation"],
+            "achievements": "CM編集、モーショングラフィックス",
         },
     },
 ]
@@ -88,20 +130,24 @@ def load(homes, stdout):
     index_ja = child_page(
         homes["ja"], CreatorsIndexPage, "creators", title="クリエイター", show_in_menus=True
     )
-    index_en = translation(index_ja, "en", title="Creators")
+    translation(index_ja, "en", title="Creators")
     for spec in DEMO_CREATORS:
         creator = convert_entry(demo_entry(spec))
-        page = child_page(
-            index_ja,
-            CreatorPage,
-            spec["slug"],
-            title=f"クリエイター {spec['slug'][8:]}",
-            creator=creator,
-        )
-        translation(page, "en", title=f"Creator {spec['slug'][8:]}")
+        # Registered by number: a page's title and slug never carry the creator's name (the
+        # page shows what the creator allows by itself).
+        page = CreatorPage.objects.filter(creator=creator, locale=index_ja.locale).first()
+        if page is None:
+            page = child_page(
+                index_ja,
+                CreatorPage,
+                spec["slug"],
+                title=f"クリエイター登録 {spec['slug'].removeprefix('creator-')}",
+                creator=creator,
+            )
+        translation(page, "en", title=f"Creator record {spec['slug'].removeprefix('creator-')}")
     for home in homes.values():
         target = entry_ja.get_translation_or_none(home.locale) or entry_ja
         if home.entry_cta_page_id != target.pk:
             home.entry_cta_page = target
             home.save_revision().publish()
-    stdout.write(f"Creators ready: {len(DEMO_CREATORS)} demo creators ({index_en.url_path}).")
+    stdout.write(f"Creators ready: {len(DEMO_CREATORS)} demo creators (ja, en).")

@@ -7,31 +7,19 @@ import hashlib
 import io
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from .stills import film_still
 
-def demo_image(title, seed, size=(1600, 900)):
-    """A poster-like gradient image made with Pillow, created once per title."""
+
+def demo_image(title, seed, size=(1600, 900), letterbox=True):
+    """A film still made with Pillow (`demo.stills`), created once per title."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    digest = hashlib.sha256(seed.encode()).digest()
-    start, end = digest[:3], digest[3:6]
-    width, height = size
-    picture = PILImage.new("RGB", size)
-    draw = ImageDraw.Draw(picture)
-    for y in range(height):
-        mix = y / height
-        colour = tuple(int(start[i] * (1 - mix) * 0.6 + end[i] * mix * 0.35) for i in range(3))
-        draw.line([(0, y), (width, y)], fill=colour)
-    for i in range(6):
-        x = digest[6 + i] / 255 * width
-        r = (digest[12 + i] / 255 * 0.25 + 0.05) * width
-        draw.ellipse([x - r, height * 0.55 - r, x + r, height * 0.55 + r], outline=(240, 194, 75))
+    picture = film_still(seed, size, letterbox)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=82)
     slug = hashlib.sha1(title.encode()).hexdigest()[:12]

@@ -1,7 +1,9 @@
-"""Demo content: the policy as posted (version 1) and a small amendment (version 2) per language.
+"""Demo content: the policy as posted (version 1) in each language, and a small amendment to
+the Japanese text submitted for Legal approval, not posted: a second version posted in the same
+second as the first would read "in force from 02:07:21 until 02:07:21".
 
-Japanese is published first (it is the authoritative text); the English translation follows each
-Japanese version, so the English history records which Japanese version it translates.
+Japanese is published first (it is the authoritative text); the English translation follows it,
+so the English history records which Japanese version it translates.
 """
 
 import json
@@ -71,21 +73,39 @@ def english_policy(home, japanese, summary, amended, publisher):
     return translate(japanese, "en", fields, publisher)
 
 
-def load(homes, stdout, publisher):
-    """`publisher`: the demo's superuser, who posts the versions as a Legal approver would."""
+def submit_amendment(page, submitter):
+    """The Japanese amendment as a draft in the Legal approval workflow (once)."""
+    page = PolicyPage.objects.get(pk=page.pk)
+    if page.workflow_in_progress or page.versions.count() > 1:
+        return
+    page.summary_of_changes = AMENDMENT_SUMMARY["ja"]
+    page.body = json.dumps(amended_stream(page.body.get_prep_value(), "ja"), ensure_ascii=False)
+    page.save_revision(user=submitter)
+    page.get_workflow().start(page, submitter)
+
+
+def post_amendment(japanese, english, publisher):
+    """Legal approves the amendment and the English translation follows (`--post-amendment`:
+    `make audit` needs a version to compare with)."""
+    state = PolicyPage.objects.get(pk=japanese.pk).current_workflow_state
+    if state is not None:
+        state.current_task_state.approve(user=publisher)
+    if english.versions.count() < 2:
+        japanese = PolicyPage.objects.get(pk=japanese.pk)
+        english_policy(english.get_parent(), japanese, AMENDMENT_SUMMARY["en"], True, publisher)
+
+
+def load(homes, stdout, publisher, amend=False):
+    """`publisher`: the demo's superuser, who posts version 1 as a Legal approver would."""
     japanese = japanese_policy(homes["ja"], publisher)
     english = PolicyPage.objects.child_of(homes["en"]).first()
     if english is None:
         english = english_policy(
             homes["en"], japanese, FIRST_SUMMARY["en"], amended=False, publisher=publisher
         )
-    if japanese.versions.count() < 2:
-        body = amended_stream(japanese.body.get_prep_value(), "ja")
-        japanese = post(japanese, AMENDMENT_SUMMARY["ja"], body, publisher)
-    if english.versions.count() < 2:
-        english = english_policy(
-            homes["en"], japanese, AMENDMENT_SUMMARY["en"], amended=True, publisher=publisher
-        )
     for page in (japanese, english):
         assign_legal_workflow(page)
-    stdout.write("Privacy policy ready (ja, en: two versions each).")
+    submit_amendment(japanese, publisher)
+    if amend:
+        post_amendment(japanese, english, publisher)
+    stdout.write("Privacy policy ready: version 1 (ja, en); an amendment awaits Legal approval.")

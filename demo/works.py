@@ -9,7 +9,7 @@ from works.models import AITool, WorkCategory, WorkCredit, WorkPage, WorksIndexP
 
 from .catalogue import build_catalogue
 from .helpers import child_page, demo_image, locale, translation
-from .works_data import AI_TOOLS, CATEGORIES, CREW, DEMO_VIDEOS, ROLES, WORKS
+from .works_data import AI_TOOLS, CATEGORIES, CREDITS, DEMO_VIDEOS, WORKS
 
 INDEX_FIELDS = {
     "ja": {
@@ -103,10 +103,6 @@ def load_work(index, code, data, number, taxonomies, source=None):
         "body": work_body(code, data, stills, video_url),
         "categories": [categories[code][data["category"]]],
         "ai_tools": [tools[code][name] for name in data["tools"]],
-        "credits": [
-            WorkCredit(role=role[0 if code == "ja" else 1], name=name)
-            for role, name in zip(ROLES, CREW, strict=True)
-        ],
     }
     if source is None:
         return child_page(index, WorkPage, data["slug"], **fields)
@@ -128,6 +124,33 @@ def load(homes, stdout, works=0):
     if works:
         created = build_catalogue({"ja": index_ja, "en": index_en}, works, taxonomies)
         stdout.write(f"Large catalogue: {created} extra works in each language.")
+
+
+def demo_credits(work, code, creator_pages):
+    credits = []
+    for role, who in CREDITS[work.slug]:
+        if isinstance(who, str):
+            # The Japanese profile on both languages' works, as a translation copies it: the
+            # English work links to the English profile when it shows the credit.
+            credits.append(WorkCredit(role=role, creator_page=creator_pages[who]))
+        else:
+            credits.append(WorkCredit(role=role, organisation=who[0 if code == "ja" else 1]))
+    return credits
+
+
+def load_credits(stdout):
+    """Credit each demo work's people through their creator profiles, once."""
+    from creators.models import CreatorPage
+
+    creator_pages = {
+        page.slug: page for page in CreatorPage.objects.filter(locale__language_code="ja")
+    }
+    for work in WorkPage.objects.filter(slug__in=CREDITS).select_related("locale"):
+        if work.credits.exists():
+            continue
+        work.credits = demo_credits(work, work.locale.language_code, creator_pages)
+        work.save_revision().publish()
+    stdout.write("Work credits ready: people credited through consenting creators.")
 
 
 def feature_on_home(homes, slugs):

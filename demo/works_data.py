@@ -27,8 +27,60 @@ DEMO_VIDEOS = {
     "https://vimeo.com/76979871": ("Vimeo", "ALLIN STUDIO making-of"),
 }
 
-ROLES = [("監督", "Director"), ("AI映像", "AI imagery"), ("音楽", "Music")]
-CREW = ["森下 遥", "Kenji Arai", "ALLIN STUDIO"]
+# Each work's credits: (role code, a demo creator's page slug) for a person, who is credited
+# only through a creator who consented to publishing their name (demo/creators.py), or
+# (role code, (Japanese name, English name)) for an organisation.
+STUDIO = ("ALLIN STUDIO", "ALLIN STUDIO")
+CREDITS = {
+    "shibuya-midnight": [
+        ("director", "creator-director"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("music", "creator-music"),
+        ("production", STUDIO),
+    ],
+    "blue-at-summers-end": [
+        ("director", "creator-all"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("label", ("ミナト・レコーズ", "Minato Records")),
+    ],
+    "breakfast-into-tomorrow": [
+        ("director", "creator-director"),
+        ("cinematography", "creator-stage-name"),
+        ("editing", "creator-editor"),
+        ("client", ("青葉食品株式会社", "Aoba Foods Co., Ltd.")),
+    ],
+    "memories-of-a-city-of-light": [
+        ("director", "creator-all"),
+        ("editing", "creator-editor"),
+        ("music", "creator-music"),
+    ],
+    "paper-plane-promise": [
+        ("director", "creator-stage-name"),
+        ("animation", "creator-editor"),
+        ("production", STUDIO),
+    ],
+    "neon-lullaby": [
+        ("ai_imagery", "creator-all"),
+        ("editing", "creator-editor"),
+        ("label", ("ミナト・レコーズ", "Minato Records")),
+    ],
+    "the-first-step": [
+        ("director", "creator-director"),
+        ("cinematography", "creator-stage-name"),
+        ("music", "creator-music"),
+        ("client", ("東都リンク株式会社", "Toto Link Inc.")),
+    ],
+    "rain-sound-atelier": [
+        ("director", "creator-ai-imagery"),
+        ("sound", "creator-music"),
+    ],
+    "the-star-weaver": [
+        ("director", "creator-all"),
+        ("screenplay", "creator-director"),
+        ("ai_imagery", "creator-ai-imagery"),
+        ("production", STUDIO),
+    ],
+}
 
 WORKS = [
     {
@@ -56,10 +108,10 @@ WORKS = [
     },
     {
         "slug": "breakfast-into-tomorrow",
-        "ja": ("未来を走る朝ごはん", "食卓から街へ、朝ごはんが駆け出す15秒。"),
+        "ja": ("未来を走る朝ごはん", "食卓から街へ、朝ごはんが駆け出す60秒。"),
         "en": (
             "Breakfast Running Into Tomorrow",
-            "Fifteen seconds of breakfast running into town.",
+            "Sixty seconds of breakfast running into town.",
         ),
         "category": "commercial",
         "date": datetime.date(2025, 4, 15),
@@ -69,10 +121,10 @@ WORKS = [
     },
     {
         "slug": "memories-of-a-city-of-light",
-        "ja": ("光の街の記憶", "失われた商店街を、住民の記憶からよみがえらせる全3話。"),
+        "ja": ("光の街の記憶", "失われた商店街を、住民の記憶からよみがえらせる全3話（各8分）。"),
         "en": (
             "Memories of a City of Light",
-            "Three episodes rebuilding a lost arcade from memories.",
+            "Three 8-minute episodes rebuilding a lost arcade from memories.",
         ),
         "category": "series",
         "date": datetime.date(2024, 12, 1),
@@ -125,8 +177,11 @@ WORKS = [
     },
     {
         "slug": "the-star-weaver",
-        "ja": ("星を編む人", "夜空を編みなおす職人の一族をめぐる連作。"),
-        "en": ("The Star Weaver", "A series about a family of craftspeople who reweave the sky."),
+        "ja": ("星を編む人", "夜空を編みなおす職人の一族をめぐる全2話の連作（各11分）。"),
+        "en": (
+            "The Star Weaver",
+            "Two 11-minute episodes about a family of craftspeople who reweave the sky.",
+        ),
         "category": "series",
         "date": datetime.date(2023, 1, 15),
         "runtime": 22,

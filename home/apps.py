@@ -26,6 +26,9 @@ class HomeConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
+        from .search_terms import reindex_published_page
+
+        page_published.connect(reindex_published_page, dispatch_uid="home.reindex_published_page")
         from . import checks  # noqa: F401 (registers the personal-data registry check)
         from .renditions import image_saved, page_published_renditions
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +15,7 @@ from wagtail.search import index
 
 from .blocks import VideoBlock
 from .page_forms import BasePageForm
+from .search_terms import cjk_terms, flatten
 from .slugs import available_slug, romanised_slug
 
 
@@ -50,8 +53,46 @@ class BasePage(Page):
                 self.slug = available_slug(base, parent, self)
         super()._set_core_field_defaults()
 
+    @classmethod
+    def get_search_fields(cls):
+        # Every page type in the search, now and later, indexes its Japanese as terms (a type
+        # kept out of the search, with empty search_fields, stays out).
+        fields = super().get_search_fields()
+        if not cls.search_fields:
+            return fields
+        return fields + [index.SearchField("japanese_search_terms")]
+
+    def japanese_search_terms(self):
+        """The Japanese of this page's searchable fields as terms (`home.search_terms`): only
+        what the page already gives the index, so nothing unconsented gets in."""
+        texts = [
+            flatten(field.get_value(self))
+            for field in self.get_searchable_search_fields()
+            if field.field_name != "japanese_search_terms"
+        ]
+        return cjk_terms(" ".join(texts))
+
     def get_og_image(self):
         return self.social_image
+
+    def search_result(self):
+        """What a search result shows beside the title: the kind of page, a date (if the page
+        has one), a picture and a short text."""
+        date = getattr(self, "release_date", None) or getattr(self, "date", None)
+        text = self.search_description or next(
+            (
+                strip_tags(str(value))
+                for name in ("summary", "intro", "hero_lead")
+                if (value := getattr(self, name, ""))
+            ),
+            "",
+        )
+        return {
+            "kind": self.specific_class._meta.verbose_name,
+            "date": date,
+            "image": self.get_og_image() or getattr(self, "poster", None),
+            "text": Truncator(text).chars(160),
+        }
 
     @property
     def private_page_options(self):

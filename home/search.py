@@ -1,44 +1,12 @@
-"""Site search that also finds Japanese words.
-
-Wagtail's database backends tokenise on spaces, and Japanese is written without them, so a
-two-character word inside a longer sentence is never a token of its own. For queries that
-contain Japanese (or other CJK) characters, the search looks for the text inside the plain-text
-copy that the search index keeps of every page, which works the same on SQLite and PostgreSQL.
+"""Site search: Wagtail's search backend for every language. Japanese is found through the
+terms every page indexes beside its text (`home.search_terms`), so the search reads nothing
+of a backend's own index tables.
 """
 
-import re
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, get_page_models
-from wagtail.search.models import IndexEntry
+from wagtail.models import Page
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-
-
-def has_cjk(text):
-    return bool(CJK.search(text))
-
-
-def _index_text_columns():
-    # The PostgreSQL index stores tsvectors in title/body and the plain text beside them.
-    if connection.vendor == "postgresql":
-        return "title_text", "body_text"
-    return "title", "body"
-
-
-def _page_ids_containing(terms):
-    title, body = _index_text_columns()
-    matches = Q()
-    for term in terms:
-        matches &= Q(**{f"{title}__icontains": term}) | Q(**{f"{body}__icontains": term})
-    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
-    object_ids = IndexEntry.objects.filter(matches, content_type__in=page_types).values_list(
-        "object_id", flat=True
-    )
-    return {int(pk) for pk in object_ids}
+from .search_terms import has_cjk, query_terms
 
 
 def search_pages(query, locale):
@@ -52,5 +20,5 @@ def search_pages(query, locale):
     expired = Page.objects.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
     pages = pages.exclude(pk__in=list(expired))
     if has_cjk(query):
-        return pages.filter(pk__in=_page_ids_containing(query.split())).order_by("title")
+        query = query_terms(query)
     return pages.search(query, operator="and")

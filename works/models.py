@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -29,8 +30,9 @@ from .credits import credits_for
 from .filters import WorkFilters
 from .forms import LOCALISED_CHOICES, WorkPageForm
 from .media import prefetch_body_media
-from .panels import CreatorPageChooserPanel
+from .panels import CreatorPageChooserPanel, HiddenCreditsPanel
 from .queries import visible_works
+from .roles import CREDIT_ROLES
 
 WORKS_PER_PAGE = 12
 WORKS_FEED_LENGTH = 20
@@ -168,18 +170,25 @@ class WorkPage(BasePage):
             heading=_("Facts"),
         ),
         FieldPanel("body"),
+        HiddenCreditsPanel(heading=_("Credits hidden from visitors")),
         InlinePanel("credits", label=_("Credits")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("client"),
         index.SearchField("body"),
+        index.SearchField("taxonomy_names"),
         index.FilterField("release_date"),
     ]
 
     parent_page_types = ["works.WorksIndexPage"]
     subpage_types = []
     base_form_class = WorkPageForm
+
+    def taxonomy_names(self):
+        """For the search index: "film" finds the short films, "Sora" the works made with it.
+        (A method: the index's RelatedFields cannot read modelcluster's many-to-many.)"""
+        return " ".join(item.name for item in [*self.categories.all(), *self.ai_tools.all()])
 
     class Meta:
         verbose_name = _("work page")
@@ -255,33 +264,53 @@ class WorkPage(BasePage):
 
 
 class WorkCredit(Orderable):
-    """One line of the credits: a role and either a creator page (its name is shown only as
-    the creator consented, through `credit_name()`) or a free-text name for someone outside
-    the database."""
+    """One line of the credits: a role and who held it.
+
+    A person is credited through their creator profile only, so the credit shows the name that
+    person consented to publish, read at each request (the page's `credit_name()`), and a
+    privacy request reaches it. A typed name is for an organisation (studio, label, client),
+    which is no one's personal data."""
 
     work = ParentalKey(WorkPage, on_delete=models.CASCADE, related_name="credits")
-    role = models.CharField(_("role"), max_length=120)
+    role = models.CharField(_("role"), max_length=32, choices=CREDIT_ROLES)
     creator_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("creator page"),
+        verbose_name=_("creator"),
+        help_text=_(
+            "A person: choose their creator profile. Their name is shown only while they "
+            "consent to it; otherwise the whole line is hidden."
+        ),
     )
-    name = models.CharField(
-        _("name"),
+    organisation = models.CharField(
+        _("organisation"),
         max_length=120,
         blank=True,
-        help_text=_("For people without a creator page. Leave empty when a creator is chosen."),
+        help_text=_(
+            "Only for a studio, label or client, never a person. Leave empty when a creator "
+            "is chosen."
+        ),
     )
 
     panels = [
         FieldPanel("role"),
         CreatorPageChooserPanel("creator_page"),
-        FieldPanel("name"),
+        FieldPanel("organisation"),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("credit")
         verbose_name_plural = _("credits")
+
+    def clean(self):
+        super().clean()
+        self.organisation = self.organisation.strip()
+        if bool(self.creator_page_id) == bool(self.organisation):
+            raise ValidationError(
+                _("Choose a creator or type an organisation's name: one of the two.")
+            )
+        if self.creator_page_id and not hasattr(self.creator_page.specific_class, "credit_name"):
+            raise ValidationError({"creator_page": _("Choose a creator profile.")})

@@ -1,17 +1,53 @@
 from django.apps import apps
-from wagtail.admin.panels import PageChooserPanel
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, Panel
+
+from .credits import hidden_credits
 
 CREATOR_PAGE = ("creators", "CreatorPage")
 
 
-class CreatorPageChooserPanel(PageChooserPanel):
-    """A page chooser limited to creator pages. works does not import creators: the model is
-    looked up by name when the form is built, and any page may be chosen until it exists."""
+class CreatorPageChooserPanel(FieldPanel):
+    """A chooser of creator profiles, listed by the name staff know and their consent state.
+
+    works does not import creators: the widget comes from the `register_credit_person_chooser`
+    hook (creators registers its chooser), and until one is registered Wagtail's page chooser,
+    limited to creator pages when that model exists, stands in."""
 
     def get_form_options(self):
-        try:
-            apps.get_model(*CREATOR_PAGE)
-            self.page_type = ".".join(CREATOR_PAGE)
-        except LookupError:
-            self.page_type = None
-        return super().get_form_options()
+        options = super().get_form_options()
+        widgets = [register() for register in hooks.get_hooks("register_credit_person_chooser")]
+        if widgets:
+            widget = widgets[-1]
+        else:
+            from wagtail.admin.widgets import AdminPageChooser
+
+            try:
+                apps.get_model(*CREATOR_PAGE)
+                widget = AdminPageChooser(target_models=[".".join(CREATOR_PAGE)])
+            except LookupError:
+                widget = AdminPageChooser()
+        options.setdefault("widgets", {})[self.field_name] = widget
+        return options
+
+
+class HiddenCreditsPanel(Panel):
+    """Tells the editor which credits visitors do not see now, and why (a creator's consent,
+    a suspension, an unpublished profile, an empty line)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "works/admin/hidden_credits.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and bool(self.hidden)
+
+        @property
+        def hidden(self):
+            if not hasattr(self, "_hidden"):
+                self._hidden = hidden_credits(self.instance) if self.instance.pk else []
+            return self._hidden
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["hidden"] = self.hidden
+            return context

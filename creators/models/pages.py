@@ -23,6 +23,7 @@ from wagtail.models import Page
 from home.models import BasePage
 
 from ..cache import state_key
+from ..choices import EXPERTISE_CHOICES
 from ..consent import PublishedProfile, published_profiles
 
 INDEX_CACHE_SECONDS = 600
@@ -61,12 +62,33 @@ class CreatorsIndexPage(BasePage):
                     "url": page.url,
                     "name": page.published.name,
                     "expertise": page.published.expertise,
+                    # For the filter: only where the expertise itself may be published.
+                    "expertise_codes": list(page.creator.expertise)
+                    if page.published.expertise
+                    else [],
                 }
                 for page in self.creator_pages()
                 if not page.published.is_empty
             ]
             cache.set(key, cards, INDEX_CACHE_SECONDS)
         return cards
+
+    def get_context(self, request, *args, **kwargs):
+        """The cards, filtered by `?expertise=` (one of the areas the listed creators show);
+        an area nobody shows is a 404, like a page number past the last."""
+        context = super().get_context(request, *args, **kwargs)
+        cards = self.listed_creators()
+        shown = {code for card in cards for code in card["expertise_codes"]}
+        options = [(code, label) for code, label in EXPERTISE_CHOICES if code in shown]
+        chosen = request.GET.get("expertise", "")
+        if chosen and chosen not in shown:
+            raise Http404
+        context["cards"] = [
+            card for card in cards if not chosen or chosen in card["expertise_codes"]
+        ]
+        context["expertise_options"] = options
+        context["chosen_expertise"] = chosen
+        return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -127,6 +149,23 @@ class CreatorPage(BasePage):
             return ""
         return self.published.name
 
+    def credit_hidden_reason(self):
+        """Why works do not show this creator's name now ("" when they do), for editors."""
+        if self.creator_id is None:
+            return _("The profile is not linked to a creator record.")
+        if self.creator.suspended:
+            return _("The creator asked us to stop using their data (suspension).")
+        if not self.published.name:
+            return _("The creator has not consented to publishing their name, or withdrew it.")
+        return ""
+
+    def credit_staff_label(self):
+        """The name staff know the person by, for the admin only (choosers, editors' notes);
+        never the contact details."""
+        if self.creator_id is None:
+            return self.title
+        return self.creator.stage_name or self.creator.name
+
     @property
     def display_name(self):
         return self.published.name or _("Creator")
@@ -169,11 +208,17 @@ class CreatorPage(BasePage):
         return context
 
     def crediting_works(self):
-        """Live, public works whose credits link to this page."""
+        """Live, public works whose credits link to this profile, in this page's language."""
         from works.models import WorkCredit
 
-        work_ids = WorkCredit.objects.filter(creator_page=self).values("work_id")
-        return list(Page.objects.live().public().filter(pk__in=work_ids, locale=self.locale))
+        # Credits link one language's profile (a translation copies the link as it is): any
+        # translation of this profile counts, and each work is listed in this page's language.
+        keys = WorkCredit.objects.filter(creator_page__translation_key=self.translation_key).values(
+            "work__translation_key"
+        )
+        return list(
+            Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+        )
 
     def get_sitemap_urls(self, request=None):
         if self.is_hidden():

@@ -12,7 +12,7 @@ from audit.pages import pages_to_audit, tree_pages
 
 @pytest.fixture
 def demo(site):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", post_amendment=True, stdout=StringIO())
 
 
 def live_page_types(language):

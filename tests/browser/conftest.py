@@ -153,3 +153,19 @@ def log_in(page, username=EDITOR_USERNAME, password=EDITOR_PASSWORD):
     page.locator("#id_password").fill(password)
     page.locator("form button[type=submit]").click()
     page.wait_for_url("**/admin/")
+
+
+def approve_pending_policy_amendment(language="ja"):
+    """The demo leaves an amendment of the policy awaiting Legal approval. Approve it as the
+    demo's admin (a journey that revises the policy itself starts from a settled policy).
+    Returns False when nothing was waiting."""
+    from django.contrib.auth import get_user_model
+
+    from policy.models import PolicyPage
+
+    page = PolicyPage.objects.get(locale__language_code=language)
+    state = page.current_workflow_state
+    if state is None:
+        return False
+    state.current_task_state.approve(user=get_user_model().objects.get(username="admin"))
+    return True

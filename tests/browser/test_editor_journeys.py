@@ -7,7 +7,12 @@ import re
 import pytest
 
 from tests.browser.checks import assert_accessible
-from tests.browser.conftest import EDITOR_PASSWORD, admin_in_english, log_in
+from tests.browser.conftest import (
+    EDITOR_PASSWORD,
+    admin_in_english,
+    approve_pending_policy_amendment,
+    log_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +46,7 @@ def versions_shown(page):
 
 
 def test_a_policy_revision_takes_effect_when_approved_not_before(open_page, author, editor):
+    approve_pending_policy_amendment("ja")  # the demo's own amendment, if still waiting
     visitor = open_page("ja")
     before = versions_shown(visitor)
     policy = policy_page("ja")

@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from home.compile_messages import LOCALE_DIR
-from tests.browser.conftest import EDITOR_PASSWORD, log_in
+from tests.browser.conftest import EDITOR_PASSWORD, approve_pending_policy_amendment, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -167,6 +167,7 @@ def test_a_japanese_editor_revises_the_policy_and_legal_approves_it(
     from policy.models import PolicyPage
     from policy.permissions import LEGAL_WORKFLOW
 
+    approve_pending_policy_amendment("ja")  # the demo's own amendment, if still waiting
     policy = PolicyPage.objects.get(locale__language_code="ja")
     desk = open_page("ja")
     log_in(desk, "ja-henshu")

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 TEXT = {
     "ja": {
-        "footer_link": "個人情報に関するご請求",
+        "footer_link": "開示等の請求",  # the page title, as the footer links (navigation settings)
         "correction": "訂正・追加（第6条）",
         "name": "お名前",
         "email": "メールアドレス",

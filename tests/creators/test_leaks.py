@@ -69,6 +69,8 @@ def surfaces(client, page, work):
         "index": client.get("/ja/creators/").content.decode(),
         "sitemap": client.get("/sitemap.xml").content.decode(),
         "work credits": client.get(work.url).content.decode(),
+        "works feed": client.get("/ja/works/feed/").content.decode(),
+        "work in search": client.get("/ja/search/", {"q": work.title}).content.decode(),
         "search index": " ".join(
             f"{e.title} {e.body} {e.autocomplete}" for e in IndexEntry.objects.all()
         ),
@@ -94,7 +96,7 @@ def credited(make_profile, home_ja):
         page.save_revision().publish()  # also indexes the page for search
         works = WorksIndexPageFactory(parent=home_ja, locale=home_ja.locale)
         work = WorkPageFactory(parent=works, locale=home_ja.locale)
-        WorkCreditFactory(work=work, creator_page=page, role="監督")
+        WorkCreditFactory(work=work, creator_page=page, role="director")
         work.save_revision().publish()
         return creator, page.specific_class.objects.get(pk=page.pk), work
 
@@ -123,7 +125,9 @@ def test_no_surface_carries_a_field_without_consent(
         assert open_graph(seen["profile"])["title"] == shown_name
     else:
         assert json_ld(seen["profile"]) == []  # no Person without a name
-        assert "監督" in seen["work credits"]  # the role alone
+        # No line at all: a role with an empty name still said someone was there.
+        assert 'class="credits"' not in seen["work credits"]
+        assert "監督" not in seen["work credits"]
     if PUBLISH_EXPERTISE in consents:
         assert OTHER_EXPERTISE in seen["profile"] and OTHER_EXPERTISE in seen["index"]
     if PUBLISH_ACHIEVEMENTS in consents:
@@ -190,6 +194,30 @@ def test_withdrawal_shows_on_the_next_request_even_from_a_published_revision(
     assert NAME not in preview.content.decode()
     # Revisions themselves store only the link to the creator.
     assert NAME not in json.dumps(old_revision.content, ensure_ascii=False)
+
+
+def test_a_withdrawn_credit_stays_gone_from_every_surface_of_the_work(
+    client, site, credited, django_user_model
+):
+    creator, _page, work = credited((PUBLISH_NAME,))
+    old_revision = work.latest_revision
+    html = client.get(work.url).content.decode()
+    assert NAME in html and '"jobTitle": "監督"' in html
+    give(creator, PUBLISH_NAME, given=False)
+    seen = surfaces(client, _page, work)
+    for surface in ("work credits", "works feed", "work in search", "sitemap", "search index"):
+        assert NAME not in seen[surface], surface
+    assert "監督" not in seen["work credits"] and '"Person"' not in seen["work credits"]
+    # Publishing the work's old revision again, or previewing it, brings nothing back: the
+    # revision holds the link to the profile, never the name.
+    old_revision.publish()
+    assert NAME not in client.get(work.url).content.decode()
+    admin = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(admin)
+    preview = client.get(f"/admin/pages/{work.pk}/revisions/{old_revision.pk}/view/")
+    assert preview.status_code == 200 and NAME not in preview.content.decode()
+    stored = type(old_revision).objects.get(pk=old_revision.pk).content
+    assert NAME not in json.dumps(stored, ensure_ascii=False)
 
 
 def test_a_consent_given_again_shows_again(client, site, credited):

@@ -62,6 +62,7 @@ def test_export_holds_everything_kept_about_the_address(subject, policy_version_
         "creator_entries": [],
         "creator_consents": [],
         "creator_pages": [],
+        "work_credits": [],
         "third_party_provisions": [],
     }
 

@@ -25,6 +25,7 @@ from home.personal_data import PersonalDataHandler, covered_models, personal_dat
 from incidents.models import AffectedPerson, Incident
 from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory
+from works.models import WorkCredit
 
 EMAIL = "registry.subject@example.com"
 NAME = "登録 確認子"
@@ -57,6 +58,26 @@ def _inquiry():
         consent_at=timezone.now(),
         consent_wording_sha256="0" * 64,
     )
+
+
+def _credit():
+    """A work's credit line linking the person's creator profile (the creators handler covers
+    credits: erasing the person removes the line, not only the name)."""
+    from wagtail.models import Page
+
+    from creators.models import CreatorPage
+    from works.models import WorkCredit, WorkPage
+
+    root = Page.get_first_root_node()
+    profile = root.add_child(
+        instance=CreatorPage(title="Creator registry", slug="creator-registry", creator=_creator())
+    )
+    work = root.add_child(
+        instance=WorkPage(
+            title="Registry work", slug="registry-work", summary="s", release_date=date(2026, 1, 1)
+        )
+    )
+    return WorkCredit.objects.create(work=work, role="director", creator_page=profile)
 
 
 def _affected_person():
@@ -102,6 +123,7 @@ SEEDERS = {
     ),
     "incidents.AffectedPerson": _affected_person,
     "privacy_requests.PrivacyRequest": _privacy_request,
+    "works.WorkCredit": _credit,
     "home.OutboxEmail": lambda: OutboxEmail.objects.create(
         template="privacy_requests/email/status",
         about=_privacy_request(),
@@ -157,6 +179,7 @@ def test_export_finds_every_registered_model_and_erasure_removes_the_person():
     # Evidence stays, without the person: the consents and the introduction record.
     assert Consent.objects.filter(anonymised_at__isnull=False).count() == 2
     assert ThirdPartyProvision.objects.get().creator is None
+    assert not WorkCredit.objects.exists(), "an erased person's credit lines go with them"
 
 
 def test_every_handler_describes_its_data_purpose_and_retention_in_both_languages():

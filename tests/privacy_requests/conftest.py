@@ -1,10 +1,14 @@
-"""Fixtures for privacy requests: the page in both languages, people whose data a stand-in data
-holder keeps, officers and non-officers, and a helper that walks a request to "confirmed".
+"""Fixtures for privacy requests: the page in both languages, people whose data the real apps
+keep, officers and non-officers, and a helper that walks a request to "confirmed".
 
-The stand-in holder (`stand_in_holder`) plays the part of an app with personal data until the real
-creators app is in place: it keeps a person's name, email and phone in Wagtail's FormSubmission
-table and shows the name on a public "profile" page, and registers export/erase/suspend for them
-through the `register_personal_data` hook exactly as a real app does.
+A person (`make_person`) is what the site really holds on a creator: a creator record with
+their name, email and phone, their consent to publishing their name, a live English profile that
+shows it, and a credit on a live work. Requests reach them through the creators app's registered
+handler, as in production (no stand-in data holder).
+
+`stand_in_handler` is only an extra registered handler that holds no one's data, for tests of
+the registry's mechanics (a new handler appears on the public page; a failing one stops an
+erasure half-way).
 """
 
 import re
@@ -13,15 +17,17 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail import hooks
-from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page
 
+from creators.choices import PUBLISH_NAME
+from creators.models import Creator, CreatorPage, CreatorsIndexPage
 from home.groups import EDITORS, PRIVACY_OFFICERS, TRANSLATORS
-from home.models import HomePage
 from home.personal_data import PersonalDataHandler, RetentionRule
 from privacy_requests.models import PrivacyRequest
+from tests.creators.conftest import give
+from tests.creators.factories import CreatorFactory, CreatorPageFactory, CreatorsIndexPageFactory
 from tests.privacy_requests.factories import PrivacyRequestPageFactory
+from tests.works.factories import WorkCreditFactory, WorkPageFactory, WorksIndexPageFactory
+from works.models import WorkPage, WorksIndexPage
 
 
 @pytest.fixture
@@ -38,79 +44,60 @@ class Person:
     name: str
     email: str
     phone: str
-    profile: Page
+    profile: CreatorPage
+    work: WorkPage
 
     @property
     def profile_url(self):
         return self.profile.url
 
 
-def _profiles_of(email):
-    page_ids = FormSubmission.objects.filter(form_data__email=email).values("page_id")
-    return HomePage.objects.filter(pk__in=page_ids)
-
-
-def _export(email):
-    rows = FormSubmission.objects.filter(form_data__email=email)
-    return {"submissions": [{"id": row.pk, **row.form_data} for row in rows]}
-
-
-def _erase(email):
-    profiles = list(_profiles_of(email))
-    count, _ = FormSubmission.objects.filter(form_data__email=email).delete()
-    for profile in profiles:
-        profile.delete()
-    return count
-
-
-def _suspend(email):
-    profiles = list(_profiles_of(email).live())
-    for profile in profiles:
-        profile.unpublish()
-    return len(profiles)
-
-
 STAND_IN_RETENTION = RetentionRule(
     name="stand-in submissions",
     description="Stand-in submissions: deleted after %(days)s days.",
-    due=lambda cutoff: FormSubmission.objects.filter(submit_time__lt=cutoff),
-    apply=lambda submissions: submissions.delete()[0],
+    due=lambda cutoff: Creator.objects.none(),
+    apply=lambda records: 0,
     days=lambda: 30,
 )
 
 
 def stand_in_handler(**changes):
-    """A registered holder of personal data that is not one of the site's apps."""
+    """A registered handler that is not one of the site's apps and holds nobody's data."""
     fields = {
         "name": "stand-in",
-        "models": [FormSubmission],
+        "models": [Creator],
         "description": "Stand-in form submissions",
         "purpose": "To test the registry (no article)",
         "retention": [STAND_IN_RETENTION],
-        "export": _export,
-        "erase": _erase,
-        "suspend": _suspend,
+        "export": lambda email: {},
+        "erase": lambda email: 0,
+        "suspend": lambda email: 0,
         "correction_links": lambda email: [("Stand-in record", "/admin/stand-in/")],
     }
     return PersonalDataHandler(**{**fields, **changes})
 
 
 @pytest.fixture
-def stand_in_holder(site):
-    with hooks.register_temporarily("register_personal_data", stand_in_handler):
-        yield
+def make_person(site):
+    english = site["en"]
 
-
-@pytest.fixture
-def make_person(site, stand_in_holder):
-    def make(name, email, phone, slug):
-        profile = HomePage(title="Creator profile", slug=slug, hero_title="Profile", hero_lead=name)
-        site["en"].add_child(instance=profile)
-        profile.save_revision().publish()
-        FormSubmission.objects.create(
-            page=profile, form_data={"name": name, "email": email, "phone": phone}
+    def shared(model, factory, **fields):
+        return model.objects.filter(locale=english.locale).first() or factory(
+            parent=english, locale=english.locale, **fields
         )
-        return Person(name, email, phone, profile)
+
+    def make(name, email, phone, slug):
+        creator = CreatorFactory(name=name, email=email, phone=phone, language="en")
+        give(creator, PUBLISH_NAME)
+        index = shared(CreatorsIndexPage, CreatorsIndexPageFactory, title="Creators")
+        profile = CreatorPageFactory(
+            parent=index, locale=english.locale, creator=creator, slug=slug
+        )
+        works = shared(WorksIndexPage, WorksIndexPageFactory, title="Works")
+        work = WorkPageFactory(parent=works, locale=english.locale, slug=f"work-of-{slug}")
+        WorkCreditFactory(work=work, role="director", creator_page=profile)
+        work.save_revision().publish()
+        return Person(name, email, phone, profile, work)
 
     return make
 

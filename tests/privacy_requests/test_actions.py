@@ -55,7 +55,8 @@ def test_disclosure_waits_for_the_fee_then_holds_everything_of_that_person_only(
         assert mine in letter
     data = json.loads(archive.read("answer.json"))
     found = {section["key"]: section["records"] for section in data["records"]}
-    assert found["submissions"][0]["phone"]["value"] == person.phone
+    assert found["creators"][0]["phone"]["value"] == person.phone
+    assert [r["work"]["value"] for r in found["work_credits"]] == [person.work.title]
     assert [r["number"]["value"] for r in found["privacy_requests"]] == [str(earlier.pk)]
     everything = letter + archive.read("answer.json").decode()
     for foreign in (other_person.email, other_person.name, other_person.phone):
@@ -80,10 +81,12 @@ def test_deletion_leaves_no_trace_of_the_person_in_any_table(
     for needle in (person.email, person.name, person.phone):
         assert tables_containing(needle) == [], needle
     assert client.get(person.profile_url).status_code == 404
+    assert person.name not in client.get(person.work.url).content.decode()
     # A minimal record stays: what was asked, when, and what was done, with no personal data.
     assert privacy_request.status == PrivacyRequest.Status.DONE
     assert privacy_request.is_anonymised and privacy_request.kind == "deletion"
-    assert privacy_request.outcome["erased"]["stand-in"] == 1
+    # The creator, their profile, their credit line and their consent (kept anonymised).
+    assert privacy_request.outcome["erased"]["creators"] == 4
     assert privacy_request.confirmed_at and privacy_request.closed_at
     earlier.refresh_from_db()
     assert earlier.is_anonymised and earlier.status == PrivacyRequest.Status.DONE
@@ -102,11 +105,13 @@ def test_suspension_hides_the_person_on_the_next_request(
 ):
     privacy_request = confirmed_request(person.email, kind="suspension")
     assert client.get(person.profile_url).status_code == 200
+    assert person.name in client.get(person.work.url).content.decode()
     act(officer_client, privacy_request, action="suspend")
     assert client.get(person.profile_url).status_code == 404
+    assert person.name not in client.get(person.work.url).content.decode()
     assert client.get(other_person.profile_url).status_code == 200
     assert privacy_request.status == PrivacyRequest.Status.DONE
-    assert privacy_request.outcome["suspended"]["stand-in"] == 1
+    assert privacy_request.outcome["suspended"]["creators"] == 1
     assert ("privacy_requests.suspend", "officer") in logged_actions(privacy_request)
 
 
@@ -115,7 +120,8 @@ def test_correction_links_to_where_the_data_is_edited_and_records_a_note(
 ):
     privacy_request = confirmed_request(person.email, kind="correction")
     detail = officer_client.get(reverse("privacy_requests:inspect", args=[privacy_request.pk]))
-    assert 'href="/admin/stand-in/"' in detail.content.decode()
+    creator = person.profile.creator
+    assert f'href="/admin/creators_creator/edit/{creator.pk}/"' in detail.content.decode()
     act(officer_client, privacy_request, action="correct", note="Spelling of the name fixed.")
     assert privacy_request.officer_note == "Spelling of the name fixed."
     assert ("privacy_requests.correct", "officer") in logged_actions(privacy_request)
@@ -220,6 +226,6 @@ def test_a_failing_data_holder_changes_nothing_and_tells_nobody(
     privacy_request.refresh_from_db()
     assert privacy_request.status == PrivacyRequest.Status.OPEN
     assert not privacy_request.is_anonymised
-    assert tables_containing(person.phone)  # the stand-in holder's data was not half-erased
+    assert tables_containing(person.phone)  # the creators app's data was not half-erased
     assert len(mailoutbox) == sent
     assert ("privacy_requests.erase", "officer") not in logged_actions(privacy_request)

@@ -35,7 +35,10 @@ def test_the_request_page_is_in_japan_time_and_in_words(officer_client, confirme
         assert date_format(received, "DATETIME_FORMAT") + " JST" in html
     assert "+00:00" not in html and "UTC" not in html
     assert not RAW.search(html), RAW.search(html)
-    assert "利用停止: " in html and "stand in（1件）" in html  # the outcome in words
+    from privacy_requests.records import holder_name
+
+    holder = holder_name("creators")  # the creators app's name, in Japanese
+    assert "利用停止: " in html and f"{holder}（1件）" in html  # the outcome in words
     assert "状態：受付済み → 完了" in html  # the audit log says old → new
 
 

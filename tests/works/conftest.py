@@ -48,3 +48,42 @@ def make_work(works_index):
         return WorkPage.objects.get(pk=work.pk)
 
     return make
+
+
+@pytest.fixture
+def make_creator_page(site):
+    """A live creator profile (Japanese, with its English translation when `english`) for a
+    new creator who gave the listed publishing consents: the real creators app, no stand-in."""
+    from creators.choices import PUBLISH_NAME
+    from creators.models import CreatorsIndexPage
+    from tests.creators.conftest import give
+    from tests.creators.factories import (
+        CreatorFactory,
+        CreatorPageFactory,
+        CreatorsIndexPageFactory,
+    )
+
+    def index(language):
+        home = site[language]
+        existing = CreatorsIndexPage.objects.filter(locale=home.locale).first()
+        if existing:
+            return existing
+        if language == "ja":
+            return CreatorsIndexPageFactory(parent=home, locale=home.locale)
+        english = index("ja").copy_for_translation(home.locale)
+        english.save_revision().publish()
+        return english
+
+    def make(*consents, english=False, **creator_fields):
+        consents = consents or (PUBLISH_NAME,)
+        creator = CreatorFactory(**creator_fields)
+        give(creator, *[what for what in consents if what])
+        parent = index("ja")
+        page = CreatorPageFactory(parent=parent, locale=parent.locale, creator=creator)
+        if english:
+            index("en")
+            translation = page.copy_for_translation(site["en"].locale)
+            translation.save_revision().publish()
+        return page
+
+    return make

@@ -53,8 +53,8 @@ class WorkCreditFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = WorkCredit
 
-    role = "監督"
-    name = ""
+    role = "director"
+    organisation = ""
 
 
 def stream(*blocks):

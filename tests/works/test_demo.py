@@ -33,6 +33,28 @@ def test_demo_works_in_both_languages_idempotent(client):
     for url in ("/ja/works/", "/en/works/", "/ja/", "/en/works/shibuya-midnight/"):
         assert client.get(url).status_code == 200
     assert 'class="card work-card"' in client.get("/en/").text, "featured works on the home page"
+    demo_credits_are_consented_and_distinct(client, ja)
+
+
+def demo_credits_are_consented_and_distinct(client, works):
+    """Every person credited is a creator whose name consent is in force; no two works carry
+    the same credits (issue 16); the English work says its roles in English."""
+    from creators.consent import consent_states
+    from works.credits import credits_for
+
+    lines = {}
+    for work in works:
+        credits = list(work.credits.all())
+        people = [c for c in credits if c.creator_page_id]
+        assert people and len(credits_for(work)) == len(credits), work.slug  # nothing hidden
+        creators = [c.creator_page.specific.creator for c in people]
+        states = consent_states([creator.pk for creator in creators])
+        assert all(states[creator.pk].get("publish_name") for creator in creators), work.slug
+        lines[work.slug] = tuple((c.role, c.creator_page_id, c.organisation) for c in credits)
+    assert len(set(lines.values())) == len(lines), "each work has its own credits"
+    html = client.get("/en/works/shibuya-midnight/").text
+    assert "<dt>Director</dt>" in html and "監督" not in html
+    assert 'href="/en/creators/creator-director/"' in html
 
 
 def test_load_demo_builds_a_large_catalogue(client):

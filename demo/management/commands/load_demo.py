@@ -32,21 +32,37 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--works", type=int, default=0, help="Also build N extra works.")
+        parser.add_argument(
+            "--post-amendment",
+            action="store_true",
+            help="Also post the policy amendment (approved by Legal): a version to compare with.",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT", "8000")),
+            help="The port `make run` serves on: canonical links, the sitemap and emails use it.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.port = options["port"]
         homes = self.load_home()
         SiteSettings.load()
         # Content that only a Legal approver may publish (the policy) is posted by the superuser.
         publisher = self.create_superuser()
-        policy.load(homes, self.stdout, publisher)
+        policy.load(homes, self.stdout, publisher, amend=options["post_amendment"])
         works.load(homes, self.stdout, works=options["works"])
         creators.load(homes, self.stdout)
+        # Works credit people through their creator profiles, so once the creators exist.
+        works.load_credits(self.stdout)
         privacy_requests.load(homes, self.stdout)
         personal_information.load(homes, self.stdout)
         studio_pages.load(homes, self.stdout)
         news.load(homes, self.stdout)
         navigation.load(homes, self.stdout)
+        root = Site.objects.get(is_default_site=True).root_url
+        self.stdout.write(f"Site: {root}/ja/ and {root}/en/  (admin: {root}/admin/)")
 
     def load_home(self):
         japanese, english = locale("ja"), locale("en")
@@ -60,7 +76,7 @@ class Command(BaseCommand):
                 locale=japanese,
                 hero_title="AIと、映画の手ざわりを。",
                 hero_lead="ALLIN STUDIOは、生成AIと熟練の映像制作を組み合わせる、渋谷の映像制作ブランドです。",
-                hero_image=demo_image("ALLIN STUDIO hero", "hero"),
+                hero_image=demo_image("ALLIN STUDIO hero", "hero", letterbox=False),
                 statement_heading="スタジオについて",
                 statement="<p>企画から撮影、AIによる映像生成、編集、音響まで。人の感性とAIの速さで、"
                 "CM、ミュージックビデオ、ショートフィルムを制作します。</p>",
@@ -68,11 +84,15 @@ class Command(BaseCommand):
             root.add_child(instance=home)
             home.save_revision().publish()
             self.remove_wagtail_welcome_page(keep=home)
+        # The address `make run` serves, so that every absolute link the site makes (canonical,
+        # hreflang, sitemap, og:url, JSON-LD, receipts) points at it.
+        address = {"hostname": "127.0.0.1", "port": self.port, "root_page": home}
+        address["site_name"] = "ALLIN STUDIO"
         if site is None:
-            site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = "ALLIN STUDIO"
+            site = Site.objects.create(is_default_site=True, **address)
+        elif any(getattr(site, name) != value for name, value in address.items()):
+            for name, value in address.items():
+                setattr(site, name, value)
             site.save()
         english_home = translation(
             home,
@@ -99,7 +119,7 @@ class Command(BaseCommand):
         if user is None:
             user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
             self.stdout.write(
-                f"Demo admin: http://127.0.0.1:8000/admin/  user '{DEMO_USERNAME}'  "
+                f"Demo admin: http://127.0.0.1:{self.port}/admin/  user '{DEMO_USERNAME}'  "
                 f"password '{password}'"
             )
         else:
