@@ -24,6 +24,7 @@ RENDITION_PATTERNS = [
     "fill-{640x360,960x540,1280x720,1600x900}|format-webp",  # the home hero, landscape
     "fill-{480x640,720x960,960x1280}|format-webp",  # the home hero, portrait
     "fill-1200x630|format-jpeg",  # the Open Graph image
+    "fill-160x90|format-webp",  # thumbnails in lists
 ]
 RENDITION_SPECS = [spec for pattern in RENDITION_PATTERNS for spec in Filter.expand_spec(pattern)]
 

@@ -15,23 +15,35 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-pytestmark = pytest.mark.slow
+# Transactional (no test transaction: the database is copied and its sessions closed); the data
+# the migrations made is put back afterwards for the tests that follow.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs PostgreSQL (DATABASE_URL): SQLite has no connections to refuse",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 COMMAND = "run_worker"  # `db_worker` fails this test: it exits on the first connection error
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def worker_database(django_db_setup, django_db_blocker):
+def worker_database(django_db_blocker):
     """(url, admin connection) of a fresh copy of the test database, dropped afterwards."""
     psycopg = pytest.importorskip("psycopg")
     connection = connections["default"]
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL): SQLite has no connections to refuse")
     params = connection.settings_dict
-    template, name = params["NAME"], f"{params['NAME']}_worker"
     with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_database()")
+            (template,) = cursor.fetchone()  # the test database, migrated
         connections.close_all()  # a template database must have no other session
+    name = f"{template}_worker"
     server = {
         "host": params["HOST"] or "127.0.0.1",
         "port": params["PORT"] or 5432,
