@@ -30,6 +30,10 @@ class HomeConfig(AppConfig):
 
         page_published.connect(reindex_published_page, dispatch_uid="home.reindex_published_page")
         from . import checks  # noqa: F401 (registers the personal-data registry check)
+        from .images import renditions_without_exif
+
+        renditions_without_exif()
+
         from .renditions import image_saved, page_published_renditions
 
         post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="home.renditions")
