@@ -29,3 +29,6 @@ class HomeConfig(AppConfig):
 
         page_published.connect(reindex_published_page, dispatch_uid="home.reindex_published_page")
         from . import checks  # noqa: F401 (registers the personal-data registry check)
+        from .images import renditions_without_exif
+
+        renditions_without_exif()

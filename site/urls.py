@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import ThrottledPasswordResetView
 from home import views as home_views
 
 urlpatterns = [
+    # Wagtail's own view, throttled per address (accounts.views); it must come first.
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),

@@ -29,6 +29,17 @@ def clear_cache():
     clear_every_cache()
 
 
+@pytest.fixture(autouse=True)
+def second_factor_on_force_login(monkeypatch):
+    """`client.force_login(user)` signs in with both factors, as staff do (the authenticator is
+    enrolled for the user): see tests/accounts/second_factor.py."""
+    from django.test import Client
+
+    from tests.accounts.second_factor import force_login_with_second_factor
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+
+
 @pytest.fixture
 def locale_ja(db):
     return Locale.objects.get_or_create(language_code="ja")[0]

@@ -242,8 +242,9 @@ class WorkPage(BasePage):
 
     @cached_property
     def related_works(self):
-        """Other visible works sharing a category, newest first."""
-        keys = WorkCategory.objects.filter(works=self).values("translation_key")
+        """Other visible works sharing a category, newest first. Read through the page's own
+        categories, so that the preview of a page not saved yet (or with new categories) works."""
+        keys = [category.translation_key for category in self.categories.all()]
         works = (
             visible_works(self.locale)
             .filter(categories__translation_key__in=keys)

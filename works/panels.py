@@ -1,32 +1,21 @@
-from django.apps import apps
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.widgets import AdminPageChooser
 
 from .credits import hidden_credits
-
-CREATOR_PAGE = ("creators", "CreatorPage")
 
 
 class CreatorPageChooserPanel(FieldPanel):
     """A chooser of creator profiles, listed by the name staff know and their consent state.
 
     works does not import creators: the widget comes from the `register_credit_person_chooser`
-    hook (creators registers its chooser), and until one is registered Wagtail's page chooser,
-    limited to creator pages when that model exists, stands in."""
+    hook (creators registers its chooser); without one, Wagtail's page chooser stands in and
+    the credit's `clean()` accepts only a page that answers `credit_name()`."""
 
     def get_form_options(self):
         options = super().get_form_options()
         widgets = [register() for register in hooks.get_hooks("register_credit_person_chooser")]
-        if widgets:
-            widget = widgets[-1]
-        else:
-            from wagtail.admin.widgets import AdminPageChooser
-
-            try:
-                apps.get_model(*CREATOR_PAGE)
-                widget = AdminPageChooser(target_models=[".".join(CREATOR_PAGE)])
-            except LookupError:
-                widget = AdminPageChooser()
+        widget = widgets[-1] if widgets else AdminPageChooser()
         options.setdefault("widgets", {})[self.field_name] = widget
         return options
 

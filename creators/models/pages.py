@@ -5,6 +5,7 @@ the consent in force at request time (creators.consent), and its own text fields
 that an editor cannot copy a name into a title, slug or description that revisions would keep.
 """
 
+import re
 import secrets
 
 from django.core.cache import cache
@@ -31,6 +32,17 @@ INDEX_CACHE_SECONDS = 600
 
 def random_creator_slug():
     return f"creator-{secrets.token_hex(4)}"
+
+
+EMAIL_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+DIGIT_RUN = re.compile(r"\+?\d[\d\s().\-‐－ー]*\d")
+
+
+def looks_like_contact_details(text):
+    """An email address, or a run of 10 digits or more (a phone number; a date has 8)."""
+    if EMAIL_ADDRESS.search(text):
+        return True
+    return any(sum(c.isdigit() for c in run) >= 10 for run in DIGIT_RUN.findall(text))
 
 
 class CreatorsIndexPage(BasePage):
@@ -171,16 +183,21 @@ class CreatorPage(BasePage):
         return self.published.name or _("Creator")
 
     def clean(self):
+        """No contact details and no published name in the page's own fields, which revisions
+        keep. The check must not tell an editor anything they could not see: contact details
+        are refused by their shape (any email address or phone number, whoever's it is), and
+        the name only as the page publishes it, so a guess at a private name or number gets the
+        same answer as any other text."""
         super().clean()
-        creator = self.creator
-        if creator is None:
+        if self.creator is None:
             return
-        secrets_of_creator = [creator.name, creator.stage_name, creator.email, creator.phone]
-        secrets_of_creator = [value.casefold() for value in secrets_of_creator if len(value) > 1]
+        published_name = (self.published.name or "").casefold()
         errors = {}
         for field_name in ("title", "slug", "seo_title", "search_description"):
-            value = (getattr(self, field_name) or "").casefold()
-            if any(secret in value for secret in secrets_of_creator):
+            value = getattr(self, field_name) or ""
+            if looks_like_contact_details(value) or (
+                len(published_name) > 1 and published_name in value.casefold()
+            ):
                 errors[field_name] = _(
                     "Do not put the creator's name or contact details here: page fields are "
                     "kept in revisions. The page shows what the creator allows by itself."

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    "accounts",
     "home",
     "policy",
     "privacy_requests",
@@ -44,10 +46,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise (static files come pre-compressed), above everything that writes the body.
     "home.compression.PublicGZipMiddleware",
@@ -58,11 +66,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AdminSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Second factor required by role (accounts.second_factor): nothing but enrolment before it.
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "policy.middleware.PolicyPublishRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the preview framed by the admin only (home.security).
+    "home.security.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "studio.urls"
@@ -88,6 +103,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates too: the admin's date widgets carry the CSP nonce
+# (templates/wagtailadmin/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite by default (no server to install); DATABASE_URL selects PostgreSQL.
 DATABASES = {
@@ -120,12 +139,43 @@ else:
         },
     }
 
+# Only staff have passwords here, and they open personal data: 12 characters at least.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): 5 failures lock the account (from every address) and the
+# address (for every account) for 30 minutes, whatever the password; a Privacy officer can unlock
+# (Settings → Locked sign-ins). Counted in the database, so every app server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"  # the address the rate limits use
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # the message in the admin's language
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we need to keep
+AXES_VERBOSE = False  # no banner on stdout at start (commands print their own output)
+AXES_SENSITIVE_PARAMETERS = []  # the log names the account and address (never the password)
+PASSWORD_RESET_RATE_LIMIT = (3, 3600)
+# Two-step verification (django-otp): TOTP apps and single-use recovery codes.
+OTP_TOTP_ISSUER = "ALLIN STUDIO"  # reset emails per address per hour
+
+# Admin sessions end after a working day without an admin request (accounts.middleware); a
+# password change ends every other session of that user (Django's session auth hash; Wagtail
+# keeps the current one).
+ADMIN_SESSION_IDLE_SECONDS = 8 * 60 * 60
+# Staff avatars are not fetched from a third party (Gravatar would learn who works in the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Internationalisation: Japanese first, English second; both prefixed in URLs.
 LANGUAGE_CODE = "ja"
@@ -174,15 +224,21 @@ WAGTAIL_SITE_NAME = "ALLIN STUDIO"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Uploads: 20 MB and 50 megapixels at most (a decompression bomb is refused before it is
+# decoded), raster formats only (an SVG can carry script). Renditions never carry the
+# original's EXIF (GPS included); the original file is kept as uploaded, for staff only.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Content security policy for the public site. The admin sets its own rules (it needs inline
-# scripts), so it is left out. Nothing on the public site loads from another origin.
+# Content security policy for the public site; the admin and Wagtail's preview get their own
+# (home.security: the admin's inline scripts carry a nonce, a preview may be framed by the admin).
+# Nothing on the public site loads from another origin.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -214,7 +270,7 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         **{
             name: {"level": os.environ.get("LOG_LEVEL_LIBRARIES", "WARNING")}
-            for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch")
+            for name in ("wagtail", "django_tasks", "django_tasks_db", "modelsearch", "axes")
         },
     },
 }

@@ -93,10 +93,23 @@ def demo(demo_content, live_server):
     return demo_content
 
 
+def watch_content_security_policy(page):
+    """Collect what Chromium reports as refused by the content security policy (it says so in
+    the console): `page.csp_violations`, checked after every browser test."""
+    page.csp_violations = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            page.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+
+
 @pytest.fixture
 def open_page(chromium, demo, request):
     """open_page(language="ja", javascript=True) -> a Playwright page in a fresh context whose
-    browser speaks `language` (Accept-Language and navigator.language)."""
+    browser speaks `language` (Accept-Language and navigator.language). No page may break the
+    content security policy (public or admin) on the way."""
     contexts = []
     pages = request.node.stash.setdefault(PAGES_KEY, [])
 
@@ -113,12 +126,15 @@ def open_page(chromium, demo, request):
         contexts.append(context)
         page = context.new_page()
         page.javascript_enabled = javascript  # the checks need to know (axe-core needs timers)
+        watch_content_security_policy(page)
         pages.append(page)
         return page
 
     yield open_
+    violations = [violation for page in pages for violation in page.csp_violations]
     for context in contexts:
         context.close()
+    assert violations == [], "content security policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -148,16 +164,26 @@ def admin_in_english(user):
 
 
 def log_in(page, username=EDITOR_USERNAME, password=EDITOR_PASSWORD):
+    """Sign in as staff do: password, then the code of their authenticator app (enrolled for
+    the user here if they have none, as they would have done once on their phone)."""
+    from django.contrib.auth import get_user_model
+
+    from tests.accounts.second_factor import current_code, enrolled_authenticator
+
+    device = enrolled_authenticator(get_user_model().objects.get(username=username))
     page.goto("/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/accounts/two-factor/verify/**")
+    page.locator("#id_code").fill(current_code(device))
+    page.locator("form.login-form button[type=submit]").click()
     page.wait_for_url("**/admin/")
 
 
 def approve_pending_policy_amendment(language="ja"):
     """The demo leaves an amendment of the policy awaiting Legal approval. Approve it as the
-    demo's admin (a journey that revises the policy itself starts from a settled policy).
+    demo's admin or Legal publisher (a journey that revises the policy itself starts from a settled policy).
     Returns False when nothing was waiting."""
     from django.contrib.auth import get_user_model
 
@@ -167,5 +193,8 @@ def approve_pending_policy_amendment(language="ja"):
     state = page.current_workflow_state
     if state is None:
         return False
-    state.current_task_state.approve(user=get_user_model().objects.get(username="admin"))
+    from demo.management.commands.load_demo import DEMO_PUBLISHER, DEMO_USERNAME
+
+    approver = get_user_model().objects.filter(username__in=[DEMO_USERNAME, DEMO_PUBLISHER])
+    state.current_task_state.approve(user=approver.order_by("username").first())
     return True

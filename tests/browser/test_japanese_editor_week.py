@@ -95,11 +95,6 @@ def approve_and_publish(desk):
     desk.wait_for_load_state()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The preview panel is blocked by the public pages' frame-ancestors 'none' (issue 13: "
-    "previews frameable by the admin only; that work is not on main yet).",
-)
 def test_a_japanese_editor_publishes_and_translates_a_work(open_page, people, our_english_strings):
     from wagtail.models import Locale
 
@@ -140,7 +135,7 @@ def test_a_japanese_editor_publishes_and_translates_a_work(open_page, people, ou
     english_choice = translator.get_by_label("English")
     if not english_choice.is_checked():
         english_choice.check()
-    translator.locator("form button[type=submit]").click()
+    translator.locator("main form input[type=submit]").click()
     translator.wait_for_load_state()
     english = WorkPage.objects.get(
         translation_key=work.translation_key, locale=Locale.objects.get(language_code="en")

@@ -148,20 +148,53 @@ def test_editors_cannot_record_consents(client, editor):
     assert Consent.objects.count() == 0
 
 
-def test_a_page_title_with_the_creators_name_is_refused(make_profile):
+def test_a_page_title_with_the_creators_published_name_or_contact_details_is_refused(
+    make_profile,
+):
     from django.core.exceptions import ValidationError
 
-    creator, page = make_profile(name="表題 禁止子", stage_name="STAGE-Z")
+    from creators.choices import PUBLISH_NAME
+
+    creator, page = make_profile(PUBLISH_NAME, name="表題 禁止子", phone="03-1111-2222")
     page = CreatorPage.objects.get(pk=page.pk)
+    published = page.published.name
+    assert published
     for field, value in [
-        ("title", "表題 禁止子の紹介"),
-        ("slug", "stage-z"),
-        ("seo_title", "STAGE-Z"),
+        ("title", f"{published}の紹介"),
+        ("seo_title", published),
+        ("search_description", f"連絡先 {creator.email}"),
+        ("search_description", "お電話は 03-1111-2222 まで"),
     ]:
         setattr(page, field, value)
         with pytest.raises(ValidationError):
             page.full_clean()
         page = CreatorPage.objects.get(pk=page.pk)
+
+
+def answer_to(page, field, value):
+    from django.core.exceptions import ValidationError
+
+    page = CreatorPage.objects.get(pk=page.pk)
+    setattr(page, field, value)
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        return sorted(error.message_dict.get(field, []))
+    return []
+
+
+def test_an_editor_cannot_probe_a_creators_private_details_through_the_form(make_profile):
+    """The form answers a right guess at a private name, email or phone exactly as a wrong one:
+    contact details are refused by their shape, whoever's they are; a name only as published."""
+    creator, page = make_profile(name="秘密 探子", email="hidden@example.com", phone="03-9999-0001")
+    for right, wrong in [
+        ("秘密 探子の紹介", "公開 別人の紹介"),
+        ("hidden@example.com", "nobody@example.org"),
+        ("03-9999-0001", "03-1234-5678"),
+        ("探子", "花子"),
+    ]:
+        for field in ("title", "seo_title", "search_description"):
+            assert answer_to(page, field, right) == answer_to(page, field, wrong), (field, right)
 
 
 def test_officers_see_and_correct_creators(client, officer, make_profile):

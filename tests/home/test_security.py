@@ -24,11 +24,33 @@ def test_security_headers(client, site):
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_admin_keeps_its_own_rules_and_requires_login(client, site):
+def test_the_admin_has_its_own_policy_and_requires_login(client, site):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
-    assert "Content-Security-Policy" not in response
+    login = client.get("/admin/login/")
+    policy = dict(
+        part.strip().split(" ", 1) for part in login["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"].startswith("'self'")  # a nonce too, on pages with inline scripts
+    assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+    assert policy["frame-ancestors"] == "'self'" and policy["object-src"] == "'none'"
+
+
+def test_the_admins_inline_scripts_carry_the_responses_nonce(client, site, django_user_model):
+    """Every inline script of an admin page is allowed by the nonce of that response (the date
+    widgets, inline panels, wagtail-localize's editor): no script without it."""
+    import re
+
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    response = client.get(f"/admin/pages/{site['ja'].pk}/edit/")
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", response.content.decode(), re.S)
+    inline = [attributes for attributes, body in scripts if body.strip()]
+    executable = [a for a in inline if "application/json" not in a]
+    assert executable, "the page editor has inline scripts (the scheduling dialog's date widgets)"
+    assert all(f'nonce="{nonce}"' in attributes for attributes in executable), executable
 
 
 def test_csrf_is_enforced_on_the_admin_login(site, django_user_model):
@@ -50,3 +72,34 @@ def test_500_page_in_the_visitors_language(rf, language, text):
     body = response.content.decode()
     assert text in body
     assert f'<html lang="{language}">' in body
+
+
+def frame_ancestors(response):
+    directives = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    return directives["frame-ancestors"]
+
+
+def test_a_preview_may_be_framed_by_the_admin_and_nothing_else(site):
+    """Wagtail renders a preview through a dummy request with the public path: the admin's
+    preview panel must be able to frame it, and only the admin (same origin)."""
+    response = site["ja"].make_preview_request()
+    assert frame_ancestors(response) == "'self'"
+    assert response["X-Frame-Options"] == "DENY"  # the preview view itself says SAMEORIGIN
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+def test_the_public_page_itself_still_refuses_every_frame(client, site):
+    assert frame_ancestors(client.get("/ja/")) == "'none'"
+
+
+@pytest.mark.parametrize(
+    "url", ["/ja/", "/en/", "/admin/login/", "/ja/no-such-page/", "/robots.txt"]
+)
+def test_every_response_switches_off_the_features_the_site_never_uses(client, site, url):
+    policy = client.get(url)["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment"):
+        assert f"{feature}=()" in policy, url
+    # Fullscreen and autoplay stay allowed: the embedded film players use them.
+    assert "fullscreen" not in policy and "autoplay" not in policy

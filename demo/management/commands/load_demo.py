@@ -6,6 +6,7 @@ package loads one app's demo content, in the order below (later ones build on ea
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -25,6 +26,8 @@ from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
 
 DEMO_USERNAME = "admin"
+DEMO_PUBLISHER = "demo-legal"  # posts the demo policy when there is no demo admin
+DEBUG_PASSWORD = "allin-demo-2026"  # noqa: S105 (printed in the README: development only)
 
 
 class Command(BaseCommand):
@@ -113,15 +116,41 @@ class Command(BaseCommand):
         Page.objects.filter(depth=2, content_type__model="page").exclude(pk=keep.pk).delete()
 
     def create_superuser(self):
+        """The demo admin, who also posts the policy versions. Its password is in the README, so
+        with DEBUG off (a staging or audit host, a test run) it is created only with a password
+        of the host's own (DEMO_ADMIN_PASSWORD); otherwise the versions are posted by a Legal
+        approver that cannot log in."""
         User = get_user_model()
-        password = os.environ.get("DEMO_ADMIN_PASSWORD", "allin-demo-2026")
         user = User.objects.filter(username=DEMO_USERNAME).first()
-        if user is None:
-            user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
-            self.stdout.write(
-                f"Demo admin: http://127.0.0.1:{self.port}/admin/  user '{DEMO_USERNAME}'  "
-                f"password '{password}'"
-            )
-        else:
+        if user is not None:
             self.stdout.write(f"Demo admin exists: user '{DEMO_USERNAME}' (password unchanged).")
+            return user
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "")
+        if not password and settings.DEBUG:
+            password = DEBUG_PASSWORD
+        if not password:
+            self.stdout.write(
+                "No demo admin created: DEBUG is off and DEMO_ADMIN_PASSWORD is not set. "
+                "Create staff accounts with `manage.py createsuperuser`."
+            )
+            return self.demo_publisher()
+        user = User.objects.create_superuser(DEMO_USERNAME, "admin@example.com", password)
+        self.stdout.write(
+            f"Demo admin: http://127.0.0.1:{self.port}/admin/  user '{DEMO_USERNAME}'  "
+            f"password '{password}'"
+        )
+        return user
+
+    def demo_publisher(self):
+        from django.contrib.auth.models import Group
+
+        from policy.permissions import LEGAL_APPROVERS
+
+        user, created = get_user_model().objects.get_or_create(
+            username=DEMO_PUBLISHER, defaults={"email": "legal@example.com"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        user.groups.add(Group.objects.get_or_create(name=LEGAL_APPROVERS)[0])
         return user
