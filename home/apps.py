@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 
 
 class HomeConfig(AppConfig):
@@ -23,6 +23,7 @@ class HomeConfig(AppConfig):
             sender=PageViewRestriction,
             dispatch_uid="home.refuse_covering_restriction",
         )
+        from wagtail.images import get_image_model
         from wagtail.signals import page_published
 
         from .search_terms import reindex_published_page
@@ -32,3 +33,8 @@ class HomeConfig(AppConfig):
         from .images import renditions_without_exif
 
         renditions_without_exif()
+
+        from .renditions import image_saved, page_published_renditions
+
+        post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="home.renditions")
+        page_published.connect(page_published_renditions, dispatch_uid="home.renditions")
