@@ -54,7 +54,7 @@ DEMO_CREATORS = [
     },
     # The people the demo works credit: each consented to publishing their name.
     {
-        "slug": "creator-director",
+        "slug": "creator-1063",
         "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
         "fields": {
             "name": "森下 遥",
@@ -64,7 +64,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-music",
+        "slug": "creator-1068",
         "publish": [PUBLISH_NAME],
         "fields": {
             "name": "新井 健二",
@@ -75,7 +75,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-ai-imagery",
+        "slug": "creator-1075",
         "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS],
         "fields": {
             "name": "小林 真央",
@@ -85,7 +85,7 @@ DEMO_CREATORS = [
         },
     },
     {
-        "slug": "creator-editor",
+        "slug": "creator-1081",
         "publish": [PUBLISH_NAME, PUBLISH_EXPERTISE],
         "fields": {
             "name": "中村 蓮",

@@ -33,51 +33,51 @@ DEMO_VIDEOS = {
 STUDIO = ("ALLIN STUDIO", "ALLIN STUDIO")
 CREDITS = {
     "shibuya-midnight": [
-        ("director", "creator-director"),
-        ("ai_imagery", "creator-ai-imagery"),
-        ("music", "creator-music"),
+        ("director", "creator-1063"),
+        ("ai_imagery", "creator-1075"),
+        ("music", "creator-1068"),
         ("production", STUDIO),
     ],
     "blue-at-summers-end": [
         ("director", "creator-1024"),
-        ("ai_imagery", "creator-ai-imagery"),
+        ("ai_imagery", "creator-1075"),
         ("label", ("ミナト・レコーズ", "Minato Records")),
     ],
     "breakfast-into-tomorrow": [
-        ("director", "creator-director"),
+        ("director", "creator-1063"),
         ("cinematography", "creator-1052"),
-        ("editing", "creator-editor"),
+        ("editing", "creator-1081"),
         ("client", ("青葉食品株式会社", "Aoba Foods Co., Ltd.")),
     ],
     "memories-of-a-city-of-light": [
         ("director", "creator-1024"),
-        ("editing", "creator-editor"),
-        ("music", "creator-music"),
+        ("editing", "creator-1081"),
+        ("music", "creator-1068"),
     ],
     "paper-plane-promise": [
         ("director", "creator-1052"),
-        ("animation", "creator-editor"),
+        ("animation", "creator-1081"),
         ("production", STUDIO),
     ],
     "neon-lullaby": [
         ("ai_imagery", "creator-1024"),
-        ("editing", "creator-editor"),
+        ("editing", "creator-1081"),
         ("label", ("ミナト・レコーズ", "Minato Records")),
     ],
     "the-first-step": [
-        ("director", "creator-director"),
+        ("director", "creator-1063"),
         ("cinematography", "creator-1052"),
-        ("music", "creator-music"),
+        ("music", "creator-1068"),
         ("client", ("東都リンク株式会社", "Toto Link Inc.")),
     ],
     "rain-sound-atelier": [
-        ("director", "creator-ai-imagery"),
-        ("sound", "creator-music"),
+        ("director", "creator-1075"),
+        ("sound", "creator-1068"),
     ],
     "the-star-weaver": [
         ("director", "creator-1024"),
-        ("screenplay", "creator-director"),
-        ("ai_imagery", "creator-ai-imagery"),
+        ("screenplay", "creator-1063"),
+        ("ai_imagery", "creator-1075"),
         ("production", STUDIO),
     ],
 }
