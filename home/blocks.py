@@ -187,13 +187,63 @@ class TableBlock(blocks.StructBlock):
 
 
 class PersonBlock(blocks.StructBlock):
+    """One line: a role and who held it. A creator is chosen by their profile and shown by the
+    name they consent to publish now (the profile's `credit_name()`, as on works), so nobody's
+    name is typed in; a typed name is for the studio's own staff or an organisation."""
+
     role = blocks.CharBlock(label=pgettext_lazy("block", "role"), max_length=120)
-    name = blocks.CharBlock(label=pgettext_lazy("block", "name"), max_length=120)
+    profile = blocks.PageChooserBlock(
+        label=pgettext_lazy("block", "creator profile"),
+        required=False,
+        help_text=_("A creator: their name is shown only while they consent to it."),
+    )
+    name = blocks.CharBlock(
+        label=pgettext_lazy("block", "studio staff or organisation"),
+        max_length=120,
+        required=False,
+        help_text=_("Never a creator's name: choose their profile instead."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("profile")) == bool(value.get("name", "").strip()):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "name": ValidationError(
+                        _(
+                            "Choose a creator profile or type a staff member's or organisation's name: one of the two."
+                        )
+                    )
+                }
+            )
+        if value.get("profile") and not callable(
+            getattr(value["profile"].specific, "credit_name", None)
+        ):
+            raise blocks.StructBlockValidationError(
+                block_errors={"profile": ValidationError(_("Choose a creator profile."))}
+            )
+        return value
+
+    def shown_name(self, value):
+        """The name to show now: "" hides the line (no consent, suspended, unpublished)."""
+        page = value.get("profile")
+        if page is None:
+            return value.get("name", "")
+        page = page.specific
+        if not page.live:
+            return ""
+        return page.credit_name() or ""
 
 
 class PeopleBlock(blocks.StructBlock):
-    """People and their roles, typed by the editor (staff, partners). Creator records are
-    credited on works, where their consent decides what is shown."""
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        person = self.child_blocks["people"].child_block
+        lines = [(item["role"], person.shown_name(item)) for item in value["people"]]
+        context["lines"] = [(role, name) for role, name in lines if name]
+        return context
+
+    """People and their roles (staff, partners, creators by their consenting profile)."""
 
     heading = blocks.CharBlock(
         label=pgettext_lazy("block", "heading"), required=False, max_length=120
@@ -204,7 +254,9 @@ class PeopleBlock(blocks.StructBlock):
         icon = "group"
         template = "blocks/people.html"
         label = pgettext_lazy("block", "People")
-        description = _("A list of people and their roles, such as staff or production credits.")
+        description = _(
+            "A list of people and their roles: studio staff, or creators by their profile."
+        )
         preview_value = {
             "heading": "スタッフ",
             "people": [
