@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_tasks import task
+from wagtail import hooks
 
 from .masking import mask
 
@@ -191,9 +192,8 @@ def deliver(email_id):
         return "skipped"  # sent already, being sent, or erased
     email = OutboxEmail.objects.get(pk=email_id)
     try:
-        EmailMessage(
-            email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to_address]
-        ).send()
+        body = body_to_send(email)
+        EmailMessage(email.subject, body, settings.DEFAULT_FROM_EMAIL, [email.to_address]).send()
     except Exception as error:  # noqa: BLE001  any transport error is recorded, never lost
         _record_failure(email, error)
         return "failed"
@@ -203,6 +203,16 @@ def deliver(email_id):
         changes.update(to_address="", body="")
     OutboxEmail.objects.filter(pk=email.pk).update(**changes)
     return "sent"
+
+
+def body_to_send(email):
+    """The stored body, or what an app's `register_outbox_finisher` hook makes of it at the moment
+    of sending: a secret (a single-use link's token) is put in then, never stored in the row."""
+    for finishers in hooks.get_hooks("register_outbox_finisher"):
+        finish = finishers().get(email.template)
+        if finish is not None:
+            return finish(email)
+    return email.body
 
 
 def _record_failure(email, error):

@@ -58,9 +58,22 @@ def send_status_change(privacy_request):
     return _to_requester(privacy_request, "status", _status_context(privacy_request))
 
 
+# Stands in the stored email for the answer link's token, made only as the email leaves.
+LINK_TOKEN = "token-made-when-sent"
+ANSWER_TEMPLATE = "privacy_requests/email/answer"
+
+
 def send_answer_link(privacy_request, answer, link):
-    """The electronic answer: a single-use link, to the address the requester confirmed."""
+    """The electronic answer: a single-use link, to the address the requester confirmed.
+    `link` carries LINK_TOKEN; the real token replaces it when the email is sent."""
     return _to_requester(privacy_request, "answer", {"answer": answer, "link": link})
+
+
+def answer_body_with_new_link(email):
+    """The outbox finisher of the answer email: a new token for the request's latest answer (a
+    resent email gets a new link and the old one stops working)."""
+    answer = email.about.answers.latest("released_at")
+    return email.body.replace(LINK_TOKEN, answer.new_token())
 
 
 def notify_studio(privacy_request):

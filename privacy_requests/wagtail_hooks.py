@@ -6,6 +6,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import PrivacyRequestViewSet
+from .emails import ANSWER_TEMPLATE, answer_body_with_new_link
 from .models import PrivacyRequest
 from .permissions import PrivacyOfficerPolicy, is_privacy_officer
 from .personal_data import privacy_requests_personal_data
@@ -14,6 +15,11 @@ from .personal_data import privacy_requests_personal_data
 register_permission_policy(PrivacyRequest, PrivacyOfficerPolicy(PrivacyRequest))
 
 hooks.register("register_personal_data", privacy_requests_personal_data)
+
+
+@hooks.register("register_outbox_finisher")
+def outbox_finishers():
+    return {ANSWER_TEMPLATE: answer_body_with_new_link}
 
 
 @hooks.register("register_admin_viewset")

@@ -60,18 +60,24 @@ class Answer(models.Model):
 
     @classmethod
     def release(cls, privacy_request, filename, content, now=None):
-        """Store the file and return (answer, token); the token exists only in the email."""
+        """Store the file behind no working link yet: the link's token is made when the email
+        leaves (`new_token`), so it exists only in the email sent, never in the stored copy."""
         now = now or timezone.now()
-        token = secrets.token_urlsafe(32)
         answer = cls.objects.create(
             privacy_request=privacy_request,
-            token_sha256=token_digest(token),
+            token_sha256=token_digest(secrets.token_urlsafe(32)),  # thrown away: no link yet
             filename=filename,
             content=content,
             released_at=now,
             expires_at=now + timedelta(days=link_days()),
         )
-        return answer, token
+        return answer
+
+    def new_token(self):
+        """A fresh token for the link being sent; any earlier one stops working."""
+        token = secrets.token_urlsafe(32)
+        type(self).objects.filter(pk=self.pk).update(token_sha256=token_digest(token))
+        return token
 
     @classmethod
     def for_token(cls, token):
