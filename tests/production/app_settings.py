@@ -19,4 +19,4 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 CREATORS_ENTRY_RATE_LIMIT = (int(os.environ.get("ENTRY_RATE_LIMIT", "10")), 3600)
 if os.environ.get("COMPRESSED_TIME"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "tests.production.compressed_time"]  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "tests.production.compressed_time.CompressedTime"]  # noqa: F405
