@@ -3,12 +3,12 @@
 from django.db import transaction
 from django.utils import timezone
 
-from home import ratelimit
+from home import outbox, ratelimit
 from home.personal_data import email_is_suspended
 
-from .emails import queue_inquiry_emails
 from .forms import wording_hash
 from .models import Inquiry
+from .receipt import receipt_context
 
 DEFAULT_LIMIT = (5, 3600)
 
@@ -37,5 +37,11 @@ def store_inquiry(form):
         policy_version=form.policy_version,
         suspended=email_is_suspended(data["email"]),
     )
-    queue_inquiry_emails(inquiry)
+    outbox.queue_pair(
+        "contact/email",
+        receipt_context(inquiry),
+        to=inquiry.email,
+        language=inquiry.language,
+        about=inquiry,
+    )
     return inquiry

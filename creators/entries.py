@@ -4,10 +4,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from home import outbox
+
 from .choices import HOW_ENTRY_FORM
 from .consent import wording_hash
-from .emails import queue_entry_emails
 from .models import PERSONAL_FIELDS, Consent, Creator, Entry
+from .receipt import receipt_context
 
 
 def email_is_suspended(email):
@@ -35,7 +37,14 @@ def store_entry(form, language_code):
     fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
     fields["suspended"] = suspended_anywhere(data["email"])
     entry = create_entry(fields, form.consents(), language_code, form.policy_version)
-    queue_entry_emails(entry)
+    # The consent receipt, from the consent records just stored.
+    outbox.queue_pair(
+        "creators/email",
+        receipt_context(entry),
+        to=entry.email,
+        language=entry.language,
+        about=entry,
+    )
     return entry
 
 
