@@ -5,10 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from home import outbox
+from home.personal_data import email_is_suspended as suspended_anywhere
 
 from .choices import HOW_ENTRY_FORM
 from .consent import wording_hash
-from .models import PERSONAL_FIELDS, Consent, Creator, Entry
+from .models.records import PERSONAL_FIELDS, Consent, Creator, Entry
 from .receipt import receipt_context
 
 
@@ -25,8 +26,6 @@ def store_entry(form, language_code):
     An address under a suspension request is taken like any other (the visitor sees the same
     answer, so nobody learns that the address asked for one) but stored "do not contact": the
     officer sees the flag on the entry, and no email goes out for it."""
-    from home.personal_data import email_is_suspended as suspended_anywhere
-
     data = form.cleaned_data
     fields = {
         name: data[name]
