@@ -70,13 +70,7 @@ class ContactPage(ConsentFormPageMixin, BasePage):
             policy_version=form.policy_version,
             suspended=email_is_suspended(data["email"]),
         )
-        outbox.queue_pair(
-            "contact/email",
-            receipt_context(inquiry),
-            to=inquiry.email,
-            language=inquiry.language,
-            about=inquiry,
-        )
+        outbox.queue_pair("contact/email", receipt_context(inquiry), about=inquiry)
         return inquiry
 
     def receipt_context(self, submission, request):

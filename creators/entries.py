@@ -37,13 +37,7 @@ def store_entry(form, language_code):
     fields["suspended"] = suspended_anywhere(data["email"])
     entry = create_entry(fields, form.consents(), language_code, form.policy_version)
     # The consent receipt, from the consent records just stored.
-    outbox.queue_pair(
-        "creators/email",
-        receipt_context(entry),
-        to=entry.email,
-        language=entry.language,
-        about=entry,
-    )
+    outbox.queue_pair("creators/email", receipt_context(entry), about=entry)
     return entry
 
 

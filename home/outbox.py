@@ -163,10 +163,11 @@ def queue(template, context, *, to, language, about=None):
     return email
 
 
-def queue_pair(folder, context, *, to, language, about):
-    """A public form's two emails about what a person sent (`about`): the studio is told, in
-    the site's language (the sender's is stated inside), and the person gets a receipt in
-    theirs. `folder` holds `studio_notification` and `receipt` (subject and body each).
+def queue_pair(folder, context, *, about):
+    """A public form's two emails about what a person sent (`about`, a record with the sender's
+    `email`, `language` and `suspended`): the studio is told, in the site's language (the
+    sender's is stated inside), and the person gets a receipt in theirs. `folder` holds
+    `studio_notification` and `receipt` (subject and body each).
 
     Nothing for an address under a suspension request ("do not contact"): the officer sees the
     flag on the record instead, and the visitor saw the same answer as anyone else."""
@@ -180,7 +181,7 @@ def queue_pair(folder, context, *, to, language, about):
             language=settings.LANGUAGE_CODE,
             about=about,
         ),
-        queue(f"{folder}/receipt", context, to=to, language=language, about=about),
+        queue(f"{folder}/receipt", context, to=about.email, language=about.language, about=about),
     ]
 
 
