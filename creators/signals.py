@@ -6,6 +6,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from .cache import bump_state
 from .models import Creator, CreatorPage
+from .search_index import reindex_after_commit
 
 
 @receiver(post_save, sender=Creator)
@@ -18,5 +19,7 @@ def creator_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=CreatorPage)
 @receiver(page_published, sender=CreatorPage)
 @receiver(page_unpublished, sender=CreatorPage)
-def creators_changed(sender, **kwargs):
+def creators_changed(sender, instance, **kwargs):
     bump_state(purge=False)
+    if instance.creator_id is not None:  # the works crediting the page, found by its name
+        reindex_after_commit(instance.creator_id)
