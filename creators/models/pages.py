@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
 from home.models import BasePage
+from home.pagination import page_or_404
 from policy.consent_forms import ConsentFormPageMixin
 
 from ..cache import state_key
@@ -31,6 +32,7 @@ from ..receipt import receipt_context
 from .records import Entry
 
 INDEX_CACHE_SECONDS = 600
+CREATORS_PER_PAGE = 24
 
 
 def random_creator_slug():
@@ -89,8 +91,8 @@ class CreatorsIndexPage(BasePage):
         return cards
 
     def get_context(self, request, *args, **kwargs):
-        """The cards, filtered by `?expertise=` (one of the areas the listed creators show);
-        an area nobody shows is a 404, like a page number past the last."""
+        """The cards, filtered by `?expertise=` (one of the areas the listed creators show)
+        and paginated; an area nobody shows is a 404, like a page number past the last."""
         context = super().get_context(request, *args, **kwargs)
         cards = self.listed_creators()
         shown = {code for card in cards for code in card["expertise_codes"]}
@@ -98,9 +100,9 @@ class CreatorsIndexPage(BasePage):
         chosen = request.GET.get("expertise", "")
         if chosen and chosen not in shown:
             raise Http404
-        context["cards"] = [
-            card for card in cards if not chosen or chosen in card["expertise_codes"]
-        ]
+        chosen_cards = [card for card in cards if not chosen or chosen in card["expertise_codes"]]
+        context["cards"] = page_or_404(chosen_cards, request.GET.get("page"), CREATORS_PER_PAGE)
+        context["extra_query"] = f"expertise={chosen}" if chosen else ""
         context["expertise_options"] = options
         context["chosen_expertise"] = chosen
         return context
