@@ -3,6 +3,7 @@
 Connected in `CreatorsConfig.ready()`, as every app's handlers are (`connect()` in `ready()`)."""
 
 from .cache import bump_state
+from .search_index import reindex_after_commit
 
 
 def creator_changed(sender, instance, **kwargs):
@@ -10,5 +11,7 @@ def creator_changed(sender, instance, **kwargs):
 
 
 # A page published, unpublished or deleted is purged with its neighbours by home.purge.
-def creators_changed(sender, **kwargs):
+def creators_changed(sender, instance, **kwargs):
     bump_state(purge=False)
+    if instance.creator_id is not None:  # the works crediting the page, found by its name
+        reindex_after_commit(instance.creator_id)

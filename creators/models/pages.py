@@ -21,12 +21,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.models import BasePage
+from home.pagination import page_or_404
 
 from ..cache import state_key
 from ..choices import EXPERTISE_CHOICES
 from ..consent import PublishedProfile, published_profiles
 
 INDEX_CACHE_SECONDS = 600
+CREATORS_PER_PAGE = 24
 
 
 def random_creator_slug():
@@ -85,8 +87,8 @@ class CreatorsIndexPage(BasePage):
         return cards
 
     def get_context(self, request, *args, **kwargs):
-        """The cards, filtered by `?expertise=` (one of the areas the listed creators show);
-        an area nobody shows is a 404, like a page number past the last."""
+        """The cards, filtered by `?expertise=` (one of the areas the listed creators show)
+        and paginated; an area nobody shows is a 404, like a page number past the last."""
         context = super().get_context(request, *args, **kwargs)
         cards = self.listed_creators()
         shown = {code for card in cards for code in card["expertise_codes"]}
@@ -94,9 +96,9 @@ class CreatorsIndexPage(BasePage):
         chosen = request.GET.get("expertise", "")
         if chosen and chosen not in shown:
             raise Http404
-        context["cards"] = [
-            card for card in cards if not chosen or chosen in card["expertise_codes"]
-        ]
+        chosen_cards = [card for card in cards if not chosen or chosen in card["expertise_codes"]]
+        context["cards"] = page_or_404(chosen_cards, request.GET.get("page"), CREATORS_PER_PAGE)
+        context["extra_query"] = f"expertise={chosen}" if chosen else ""
         context["expertise_options"] = options
         context["chosen_expertise"] = chosen
         return context
