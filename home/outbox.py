@@ -163,6 +163,28 @@ def queue(template, context, *, to, language, about=None):
     return email
 
 
+def queue_pair(folder, context, *, about):
+    """A public form's two emails about what a person sent (`about`, a record with the sender's
+    `email`, `language` and `suspended`): the studio is told, in the site's language (the
+    sender's is stated inside), and the person gets a receipt in theirs. `folder` holds
+    `studio_notification` and `receipt` (subject and body each).
+
+    Nothing for an address under a suspension request ("do not contact"): the officer sees the
+    flag on the record instead, and the visitor saw the same answer as anyone else."""
+    if about.suspended:
+        return []
+    return [
+        queue(
+            f"{folder}/studio_notification",
+            context,
+            to=settings.STUDIO_NOTIFY_EMAIL,
+            language=settings.LANGUAGE_CODE,
+            about=about,
+        ),
+        queue(f"{folder}/receipt", context, to=about.email, language=about.language, about=about),
+    ]
+
+
 def retry(emails):
     """An officer's "retry": enqueue each unsent row now (after commit); returns how many."""
     ids = list(emails.pending().values_list("pk", flat=True))
