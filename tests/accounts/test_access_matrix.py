@@ -529,14 +529,18 @@ def world(site, staff):
     }
 
 
-def client_for(role, staff):
+def member(role, staff):
+    """The user of that role (the `world` already made the officer)."""
     from django.contrib.auth import get_user_model
 
+    username = "root" if role == "superuser" else role
+    return get_user_model().objects.filter(username=username).first() or staff(role)
+
+
+def client_for(role, staff):
     client = Client(raise_request_exception=False)  # a crash is a status in the table too
     if role != "anonymous":
-        username = "root" if role == "superuser" else role
-        user = get_user_model().objects.filter(username=username).first() or staff(role)
-        client.force_login(user)
+        client.force_login(member(role, staff))
     return client
 
 
@@ -619,6 +623,41 @@ def test_the_privacy_role_does_read_them(staff, world):
             if re.search(r"exported|書き出", body) and "site history" in route:
                 seen.add("export entry in the audit trail")
     assert seen == {*SECRETS, "export entry in the audit trail"}
+
+
+# What a signed-in user may open before the second factor (accounts.middleware), and its answer
+# (verification without a device goes back to the admin, which sends them to enrolment).
+BEFORE_SECOND_FACTOR = {
+    "admin/password_reset/": 200,
+    "admin/accounts/two-factor/": 200,
+    "admin/accounts/two-factor/verify/": 302,
+}
+
+
+@pytest.mark.parametrize("role", ["officer", "approver", "superuser"])
+def test_without_a_second_factor_these_roles_reach_nothing_but_enrolment(staff, world, role):
+    """Signed in with the password alone, a role that needs a second factor is sent to its
+    enrolment from every URL of the table (GET and POST alike); nothing is done on its behalf."""
+    from axes.models import AccessAttempt
+
+    from tests.accounts.second_factor import force_login_password_only
+
+    client = Client(raise_request_exception=False)
+    force_login_password_only(client, member(role, staff))
+    wrong = []
+    for route, spec in MATRIX.items():
+        url = spec["url"].format(**world)
+        response = getattr(client, spec["method"])(url)
+        location = response.get("Location", "")
+        if route in BEFORE_SECOND_FACTOR:
+            if response.status_code != BEFORE_SECOND_FACTOR[route]:
+                wrong.append((route, url, response.status_code, location))
+        elif response.status_code != 302 or not location.startswith(
+            "/admin/accounts/two-factor/?next="
+        ):
+            wrong.append((route, url, response.status_code, location))
+    assert wrong == [], "\n".join(map(str, wrong))
+    assert AccessAttempt.objects.filter(pk=world["attempt"]).exists()  # not unlocked
 
 
 @pytest.mark.parametrize("role", ROLES)
