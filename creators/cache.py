@@ -13,6 +13,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from .search_index import reindex_after_commit
+
 STATE_KEY = "creators:state"
 
 
@@ -27,7 +29,8 @@ def current_state():
 
 def bump_state(creator=None, purge=True):
     """Bump once the current transaction commits (at once outside one), and purge the pages
-    showing `creator` (a Creator or its id; every creator's pages when None).
+    showing `creator` (a Creator or its id; every creator's pages when None) and index again
+    the works crediting them.
 
     Bumping before the commit would let a request arriving in between read the old rows and
     cache them under the new key, where every server would serve them until they expire.
@@ -36,6 +39,7 @@ def bump_state(creator=None, purge=True):
     transaction.on_commit(_bump, robust=True)
     if purge:
         purge_pages_showing(creator)
+        reindex_after_commit(creator)  # the works found by the name (creators.search_index)
 
 
 def _bump():

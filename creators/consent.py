@@ -5,7 +5,6 @@ the latest consent records at the moment it is called. Page fields and revisions
 values, so a withdrawal is visible on the next request and an old revision cannot revive a field.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import F
@@ -13,6 +12,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from policy.consent_forms import wording_hash
+from policy.models import version_in_force
 
 from .choices import (
     HOW_ADMIN,
@@ -24,13 +26,7 @@ from .choices import (
     PUBLISH_NAME,
     expertise_labels,
 )
-
-
-def policy_version_in_force(language_code, at=None):
-    """The policy app's contract; None while no version has been posted for that language."""
-    from policy.models import version_in_force
-
-    return version_in_force(language_code, at=at)
+from .models.records import Consent
 
 
 def consent_wording(what, language_code, version=None):
@@ -71,10 +67,6 @@ def admin_wording(what, given, language_code):
         }
 
 
-def wording_hash(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def shown_wording(consent):
     """The exact sentence the person saw, proved by the stored hash; "" if it cannot be proved.
 
@@ -92,8 +84,6 @@ def shown_wording(consent):
 
 
 def record_admin_consent(creator, what, given, language_code, user, note=""):
-    from .models import Consent
-
     wording = admin_wording(what, given, language_code)
     return Consent.objects.create(
         creator=creator,
@@ -104,7 +94,7 @@ def record_admin_consent(creator, what, given, language_code, user, note=""):
         language=language_code,
         wording_sha256=wording_hash(wording),
         wording=wording,
-        policy_version=policy_version_in_force(language_code),
+        policy_version=version_in_force(language_code),
         recorded_by=user,
         note=note,
     )
@@ -112,8 +102,6 @@ def record_admin_consent(creator, what, given, language_code, user, note=""):
 
 def consent_states(creator_ids):
     """{creator id: {what: given}} from the latest record of each consent, in one query."""
-    from .models import Consent
-
     states = {pk: {} for pk in creator_ids}
     records = (
         Consent.objects.annotate(subject=Coalesce(F("creator_id"), F("entry__creator_id")))

@@ -34,9 +34,14 @@ class HomeConfig(AppConfig):
 
         connect_purges()  # publishing, consents and settings purge the page cache and the CDN
 
-        from .images import renditions_without_exif
+        from .images import renditions_without_exif, strip_metadata_of_new_original
 
         renditions_without_exif()
+        pre_save.connect(
+            strip_metadata_of_new_original,
+            sender=get_image_model(),
+            dispatch_uid="home.strip_metadata_of_new_original",
+        )
 
         from .renditions import image_saved, page_published_renditions
 
