@@ -35,7 +35,11 @@ def chromium(request):
     if not chromium_available():
         pytest.skip(MISSING)
     request.getfixturevalue("django_db_setup")  # its connections must exist before Playwright's
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as actions do: some answers (a romanised slug, a rendition) take
+    # a server round trip that a busy machine stretches well past Playwright's 5 s default.
+    expect.set_options(timeout=TIMEOUT_MS)
 
     # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
     # ORM calls the tests make between two browser steps. Only while the browser suite runs (it
