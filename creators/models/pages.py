@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.models import BasePage
+from home.site_structure import exclude_private
 
 from ..cache import state_key
 from ..choices import EXPERTISE_CHOICES
@@ -56,7 +57,9 @@ class CreatorsIndexPage(BasePage):
         verbose_name = _("creators index page")
 
     def creator_pages(self):
-        pages = list(CreatorPage.objects.child_of(self).live().public().select_related("creator"))
+        pages = list(
+            exclude_private(CreatorPage.objects.child_of(self).live()).select_related("creator")
+        )
         CreatorPage.prefetch_for_credits(pages)
         return pages
 
@@ -125,6 +128,10 @@ class CreatorPage(BasePage):
 
     class Meta:
         verbose_name = _("creator page")
+
+    # Loaded with the page: by works' credits (works.credits) and when a visitor's request finds
+    # the page (home.models.BasePage.route).
+    credit_select_related = route_select_related = ("creator",)
 
     @classmethod
     def prefetch_for_credits(cls, pages):
@@ -232,8 +239,15 @@ class CreatorPage(BasePage):
             "work__translation_key"
         )
         return list(
-            Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+            exclude_private(
+                Page.objects.live().filter(translation_key__in=keys, locale=self.locale)
+            )
         )
+
+    @classmethod
+    def prefetch_for_sitemap(cls, pages):
+        """The sitemap asks every profile whether it is hidden: one query for them all."""
+        cls.prefetch_for_credits(pages)
 
     def get_sitemap_urls(self, request=None):
         if self.is_hidden():
