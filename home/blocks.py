@@ -65,9 +65,13 @@ def _cached_embed(url):
     if stored is not None:
         return stored
     try:
-        return get_embed(url)
+        embed = get_embed(url)
     except EmbedException:
         return None
+    from django.core.cache import cache
+
+    cache.set(f"embed:{embed.hash}", embed, EMBED_SECONDS)
+    return embed
 
 
 def _any_image():

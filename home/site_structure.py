@@ -74,6 +74,13 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
     changed()
 
 
+def setting_saved(sender, instance, created=False, **kwargs):
+    # A row created on first read (`load()`) holds the defaults every page already shows; the
+    # admin saves the row it loaded, so an editor's change is never a creation.
+    if not created:
+        changed()
+
+
 def page_deleted(sender, instance, **kwargs):
     from wagtail.models import Page
 
@@ -257,12 +264,13 @@ def connect():
     page_unpublished.connect(changed, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(changed, dispatch_uid=f"{uid}.moved")
     page_slug_changed.connect(changed, dispatch_uid=f"{uid}.slug")
-    models = [Site, Locale, PageViewRestriction, get_image_model()]
-    models += apps_models((BaseGenericSetting, BaseSiteSetting))
     from .models import FooterLink
 
-    models.append(FooterLink)
-    for model in models:
+    for model in apps_models((BaseGenericSetting, BaseSiteSetting)):
+        label = model._meta.label_lower
+        post_save.connect(setting_saved, sender=model, dispatch_uid=f"{uid}.saved.{label}")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}.deleted.{label}")
+    for model in [Site, Locale, PageViewRestriction, get_image_model(), FooterLink]:
         label = model._meta.label_lower
         post_save.connect(changed, sender=model, dispatch_uid=f"{uid}.saved.{label}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}.deleted.{label}")
