@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format messages bench audit clean
+.PHONY: run test install migrate demo lint format messages bench faults audit clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ messages: install
 
 bench: install
 	$(BIN)/python -m tests.bench
+
+# The fault suite, long version (tests/production/test_faults.py; `make test` runs it short on
+# PostgreSQL): its own redis-server, SMTP server and copy of the test database of FAULTS_DATABASE_URL.
+FAULTS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/allin_faults
+faults: install
+	FAULTS=full DATABASE_URL=$(FAULTS_DATABASE_URL) $(BIN)/pytest tests/production/test_faults.py \
+		-s -p no:warnings -p no:logging
 
 # Lighthouse (npm lighthouse, pinned in audit/package.json) and screenshots of the demo site.
 audit: install

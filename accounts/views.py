@@ -4,6 +4,7 @@ import logging
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -14,7 +15,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.account import PasswordResetView
 
-from home.ratelimit import check
+from home.ratelimit import check, hit_key
 
 from .lockout import can_unlock
 
@@ -62,8 +63,17 @@ def unlock(request, pk):
 
 
 class ThrottledPasswordResetView(PasswordResetView):
-    """Wagtail's password reset, limited per address (PASSWORD_RESET_RATE_LIMIT): each request
-    may send an email, so an unlimited form lets anyone flood a mailbox."""
+    """Wagtail's password reset, throttled like sign-ins, per address and per account.
+
+    Each request may send an email, so an unlimited form lets anyone flood a mailbox:
+    - per address (PASSWORD_RESET_RATE_LIMIT): past the limit every request from that address is
+      refused (429), whichever email it names, so the refusal says nothing about any account;
+    - per account (PASSWORD_RESET_ACCOUNT_RATE_LIMIT): past the limit, requests for that account
+      from any address send no email, and the answer is the very one every request gets ("if an
+      account has this address, we sent an email"), so it tells nothing either, as Django's own
+      answer tells nothing about whether the account exists.
+    Refusals are logged with the account's number, never its address or a reset link.
+    """
 
     def post(self, request, *args, **kwargs):
         verdict = check(request, "password-reset", "PASSWORD_RESET_RATE_LIMIT", (3, 3600))
@@ -81,3 +91,24 @@ class ThrottledPasswordResetView(PasswordResetView):
             response["Retry-After"] = str(verdict.retry_after_seconds)
             return response
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.get_users = accounts_within_their_limit(form.get_users)
+        return super().form_valid(form)
+
+
+def accounts_within_their_limit(get_users):
+    """Wrap PasswordResetForm.get_users: the accounts the form would email, less those that
+    had their share of reset emails in the window."""
+    limit, window = getattr(settings, "PASSWORD_RESET_ACCOUNT_RATE_LIMIT", (3, 3600))
+
+    def within_limit(email):
+        for user in get_users(email):
+            if hit_key("password-reset-account", user.pk, limit, window).allowed:
+                yield user
+            else:
+                logger.warning(
+                    "Password reset email withheld: too many requests for user #%s", user.pk
+                )
+
+    return within_limit

@@ -5,23 +5,30 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home import outbox
 from home.models import BasePage
 from home.outbox import OutboxEmail
+from home.personal_data import email_is_suspended
+from policy.consent_forms import ConsentFormPageMixin, wording_hash
 
 from .choices import BUDGETS, PROJECT_KINDS
+from .forms import InquiryForm
+from .receipt import receipt_context
 
 DEFAULT_RETENTION_DAYS = 3 * 365
+INQUIRY_FIELDS = ("company", "name", "email", "phone", "project_kind", "budget", "message")
 
 
-class ContactPage(RoutablePageMixin, BasePage):
+class ContactPage(ConsentFormPageMixin, BasePage):
+    """Serves the business inquiry form (contact.forms) and the receipt after sending."""
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     thanks_text = RichTextField(
         _("thank-you text"), blank=True, features=["bold", "italic", "link"]
@@ -32,20 +39,42 @@ class ContactPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    rate_limit = ("contact:inquiry", "CONTACT_RATE_LIMIT", (5, 3600))
+    receipt_session_key = "contact_inquiry_receipt"
+    landing_page_template = "contact/thanks.html"
+
     class Meta:
         verbose_name = _("contact page")
 
-    @path("")
-    def inquiry_form(self, request):
-        from .views import inquiry_form
+    form_class = InquiryForm
 
-        return inquiry_form(request, self)
+    @property
+    def submission_model(self):
+        return Inquiry
 
-    @path("thanks/")
-    def thanks(self, request):
-        from .views import inquiry_thanks
+    @transaction.atomic
+    def process_form_submission(self, form):
+        """Save the inquiry exactly as sent with its emails; they leave after the commit.
 
-        return inquiry_thanks(request, self)
+        An address under a suspension request is answered like any other (nobody learns of the
+        request) and stored "do not contact": the officer sees the flag, and no email goes
+        out."""
+        data = form.cleaned_data
+        now = timezone.now()
+        inquiry = Inquiry.objects.create(
+            **{name: data[name] for name in INQUIRY_FIELDS},
+            language=form.language_code,
+            submitted_at=now,
+            consent_at=now,
+            consent_wording_sha256=wording_hash(form.wording),
+            policy_version=form.policy_version,
+            suspended=email_is_suspended(data["email"]),
+        )
+        outbox.queue_pair("contact/email", receipt_context(inquiry), about=inquiry)
+        return inquiry
+
+    def receipt_context(self, submission, request):
+        return receipt_context(submission, request)
 
 
 class InquiryQuerySet(models.QuerySet):

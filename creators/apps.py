@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 
 class CreatorsConfig(AppConfig):
@@ -6,4 +7,13 @@ class CreatorsConfig(AppConfig):
     name = "creators"
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the cache invalidation)
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import Creator, CreatorPage
+        from .signals import creator_changed, creators_changed
+
+        post_save.connect(creator_changed, sender=Creator, dispatch_uid="creators.cache")
+        # Before its pages lose the link to it.
+        pre_delete.connect(creator_changed, sender=Creator, dispatch_uid="creators.cache")
+        for signal in (post_delete, page_published, page_unpublished):
+            signal.connect(creators_changed, sender=CreatorPage, dispatch_uid="creators.cache")

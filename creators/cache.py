@@ -15,6 +15,8 @@ from django.db import transaction
 
 from home.site_structure import changed as structure_changed
 
+from .search_index import reindex_after_commit
+
 STATE_KEY = "creators:state"
 
 
@@ -29,7 +31,8 @@ def current_state():
 
 def bump_state(creator=None, purge=True):
     """Bump once the current transaction commits (at once outside one), and purge the pages
-    showing `creator` (a Creator or its id; every creator's pages when None).
+    showing `creator` (a Creator or its id; every creator's pages when None) and index again
+    the works crediting them.
 
     Bumping before the commit would let a request arriving in between read the old rows and
     cache them under the new key, where every server would serve them until they expire.
@@ -39,6 +42,7 @@ def bump_state(creator=None, purge=True):
     structure_changed()  # the navigation and sections kept in the shared cache, too
     if purge:
         purge_pages_showing(creator)
+        reindex_after_commit(creator)  # the works found by the name (creators.search_index)
 
 
 def _bump():

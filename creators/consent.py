@@ -5,7 +5,6 @@ the latest consent records at the moment it is called. Page fields and revisions
 values, so a withdrawal is visible on the next request and an old revision cannot revive a field.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import F
@@ -13,6 +12,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from policy.consent_forms import wording_hash
 
 from .choices import (
     HOW_ADMIN,
@@ -69,10 +70,6 @@ def admin_wording(what, given, language_code):
             "state": state,
             "sentence": sentence,
         }
-
-
-def wording_hash(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def shown_wording(consent):

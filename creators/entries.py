@@ -4,10 +4,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from home import outbox
+from home.personal_data import email_is_suspended as suspended_anywhere
+
 from .choices import HOW_ENTRY_FORM
 from .consent import wording_hash
-from .emails import queue_entry_emails
-from .models import PERSONAL_FIELDS, Consent, Creator, Entry
+from .models.records import PERSONAL_FIELDS, Consent, Creator, Entry
+from .receipt import receipt_context
 
 
 def email_is_suspended(email):
@@ -23,8 +26,6 @@ def store_entry(form, language_code):
     An address under a suspension request is taken like any other (the visitor sees the same
     answer, so nobody learns that the address asked for one) but stored "do not contact": the
     officer sees the flag on the entry, and no email goes out for it."""
-    from home.personal_data import email_is_suspended as suspended_anywhere
-
     data = form.cleaned_data
     fields = {
         name: data[name]
@@ -35,7 +36,8 @@ def store_entry(form, language_code):
     fields["ai_tools"] = [tool.name for tool in data["ai_tools"]]
     fields["suspended"] = suspended_anywhere(data["email"])
     entry = create_entry(fields, form.consents(), language_code, form.policy_version)
-    queue_entry_emails(entry)
+    # The consent receipt, from the consent records just stored.
+    outbox.queue_pair("creators/email", receipt_context(entry), about=entry)
     return entry
 
 

@@ -8,15 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from home.forms import (
-    PHONE,
-    CheckboxesField,
-    HoneypotMixin,
-    LineField,
-    NameField,
-    TextField,
-    WebAddressField,
-)
+from home.forms import CheckboxesField, LineField, NameField, PhoneField, TextField, WebAddressField
+from policy.consent_forms import PolicyConsentForm
 from works.models import AITool
 
 from .choices import (
@@ -32,7 +25,7 @@ from .choices import (
 from .consent import consent_wording
 
 
-class EntryForm(HoneypotMixin):
+class EntryForm(PolicyConsentForm):
     name = NameField(label=pgettext_lazy("person", "Name"), max_length=100)
     stage_name = NameField(
         label=_("Stage name"),
@@ -41,7 +34,7 @@ class EntryForm(HoneypotMixin):
         help_text=_("If you publish under another name. Shown instead of your name."),
     )
     email = forms.EmailField(label=pgettext_lazy("contact", "Email"), max_length=254)
-    phone = LineField(label=_("Phone"), max_length=30, required=False)
+    phone = PhoneField(label=_("Phone"), max_length=30, required=False)
     expertise = CheckboxesField(
         label=_("Areas of expertise"), choices=EXPERTISE_CHOICES, required=False
     )
@@ -56,12 +49,9 @@ class EntryForm(HoneypotMixin):
     ai_tools_other = LineField(label=_("Other AI tools"), max_length=200, required=False)
     achievements = TextField(label=_("Past achievements"), max_length=3000, required=False)
     message = TextField(label=_("Message"), max_length=3000, required=False)
-    agree_policy = forms.BooleanField(label="", required=True)
     publish_name = forms.BooleanField(label="", required=False)
     publish_expertise = forms.BooleanField(label="", required=False)
     publish_achievements = forms.BooleanField(label="", required=False)
-    # The policy version whose wording the visitor saw; a newer one must be agreed to afresh.
-    policy_version_shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
     consent_fields = {
         "agree_policy": POLICY,
@@ -70,44 +60,17 @@ class EntryForm(HoneypotMixin):
         "publish_achievements": PUBLISH_ACHIEVEMENTS,
     }
 
-    def __init__(self, *args, locale, language_code, policy_version, **kwargs):
+    def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language_code = language_code
-        self.policy_version = policy_version
         self.fields["ai_tools"].queryset = AITool.objects.filter(locale=locale).order_by("name")
         self.wordings = {}
         for field_name, what in self.consent_fields.items():
-            wording = consent_wording(what, language_code, policy_version)
+            wording = consent_wording(what, self.language_code, self.policy_version)
             self.wordings[what] = wording
             self.fields[field_name].label = wording
         self.fields["agree_policy"].error_messages["required"] = _(
             "Please agree to the privacy policy to send your entry."
         )
-        self.fields["phone"].validators.append(self.validate_phone)
-        self.shown_version = str(policy_version.number) if policy_version else ""
-        self.fields["policy_version_shown"].initial = self.shown_version
-
-    @staticmethod
-    def validate_phone(value):
-        if value and not PHONE.match(value):
-            raise forms.ValidationError(
-                _("Enter a phone number with digits, spaces, +, - or brackets."), code="phone"
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get("policy_version_shown", "") != self.shown_version:
-            self.add_error(
-                "agree_policy",
-                _(
-                    "The privacy policy changed while you were filling in the form. Please read "
-                    "the version now in force and agree to it again."
-                ),
-            )
-            self.data = self.data.copy()
-            self.data["policy_version_shown"] = self.shown_version
-            self.data.pop("agree_policy", None)
-        return cleaned
 
     def consents(self):
         """[(what, given, wording)] for every consent box shown."""

@@ -37,9 +37,14 @@ class HomeConfig(AppConfig):
 
         connect_site_structure()  # the same changes refresh the cached navigation and settings
 
-        from .images import renditions_without_exif
+        from .images import renditions_without_exif, strip_metadata_of_new_original
 
         renditions_without_exif()
+        pre_save.connect(
+            strip_metadata_of_new_original,
+            sender=get_image_model(),
+            dispatch_uid="home.strip_metadata_of_new_original",
+        )
 
         from .renditions import image_saved, page_published_renditions
 

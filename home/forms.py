@@ -65,6 +65,15 @@ class LineField(forms.CharField):
         refuse_control_characters(value)
 
 
+class PhoneField(LineField):
+    def validate(self, value):
+        super().validate(value)
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(
+                _("Enter a phone number with digits, spaces, +, - or brackets."), code="phone"
+            )
+
+
 class TextField(forms.CharField):
     widget = forms.Textarea
 

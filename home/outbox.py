@@ -13,6 +13,7 @@ One mechanism for every app (entries, inquiries, privacy requests, incident noti
 """
 
 import logging
+import time
 from datetime import timedelta
 from functools import partial
 
@@ -20,8 +21,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, Q
+from django.db.utils import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +165,28 @@ def queue(template, context, *, to, language, about=None):
     return email
 
 
+def queue_pair(folder, context, *, about):
+    """A public form's two emails about what a person sent (`about`, a record with the sender's
+    `email`, `language` and `suspended`): the studio is told, in the site's language (the
+    sender's is stated inside), and the person gets a receipt in theirs. `folder` holds
+    `studio_notification` and `receipt` (subject and body each).
+
+    Nothing for an address under a suspension request ("do not contact"): the officer sees the
+    flag on the record instead, and the visitor saw the same answer as anyone else."""
+    if about.suspended:
+        return []
+    return [
+        queue(
+            f"{folder}/studio_notification",
+            context,
+            to=settings.STUDIO_NOTIFY_EMAIL,
+            language=settings.LANGUAGE_CODE,
+            about=about,
+        ),
+        queue(f"{folder}/receipt", context, to=about.email, language=about.language, about=about),
+    ]
+
+
 def retry(emails):
     """An officer's "retry": enqueue each unsent row now (after commit); returns how many."""
     ids = list(emails.pending().values_list("pk", flat=True))
@@ -201,8 +225,32 @@ def deliver(email_id):
     changes["next_attempt_at"] = None
     if email.forget_after_sending:
         changes.update(to_address="", body="")
-    OutboxEmail.objects.filter(pk=email.pk).update(**changes)
+    record_sent(email.pk, changes)
     return "sent"
+
+
+def update_row(email_id, **changes):
+    return OutboxEmail.objects.filter(pk=email_id).update(**changes)
+
+
+def record_sent(email_id, changes):
+    """The email has left: record it, waiting for the database if it went away meanwhile (a row
+    left "sending" is sent again when its claim expires: the recipient would get it twice)."""
+    give_up_at = time.monotonic() + CLAIM_EXPIRES.total_seconds() / 2  # before the claim expires
+    delay = 0.5
+    while True:
+        try:
+            return update_row(email_id, **changes)
+        except (OperationalError, InterfaceError) as error:
+            if time.monotonic() + delay > give_up_at:
+                raise
+            logger.warning("Outbox email %s sent; recording it when the database returns (%s)",
+                           email_id, type(error).__name__)  # fmt: skip
+            connection = connections[OutboxEmail.objects.db]
+            if not connection.in_atomic_block:
+                connection.close()  # reconnect on the next query
+            time.sleep(delay)
+            delay = min(delay * 2, 30)
 
 
 def body_to_send(email):

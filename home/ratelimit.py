@@ -68,9 +68,15 @@ def _count(store, count_key, reset_key, window):
 
 def hit(scope, request, limit, window):
     """Count one post from this address in `scope`; refuse past `limit` posts per `window` s."""
-    # Hashed: the cache holds no one's IP address in the clear.
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    keys = (f"ratelimit:{scope}:{address}:count", f"ratelimit:{scope}:{address}:reset")
+    return hit_key(scope, client_address(request), limit, window)
+
+
+def hit_key(scope, key, limit, window):
+    """Count one use of `key` (an address, an account) in `scope`; refuse past `limit` uses
+    per `window` seconds."""
+    # Hashed: the cache holds no one's address (or account) in the clear.
+    key = hashlib.sha256(str(key).encode()).hexdigest()[:32]
+    keys = (f"ratelimit:{scope}:{key}:count", f"ratelimit:{scope}:{key}:reset")
     count = None
     if available():
         count, retry_at = _count(cache, *keys, window)

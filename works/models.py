@@ -177,6 +177,7 @@ class WorkPage(BasePage):
         index.SearchField("client"),
         index.SearchField("body"),
         index.SearchField("taxonomy_names"),
+        index.SearchField("credited_names"),
         index.FilterField("release_date"),
     ]
 
@@ -190,6 +191,12 @@ class WorkPage(BasePage):
         """For the search index: "film" finds the short films, "Sora" the works made with it.
         (A method: the index's RelatedFields cannot read modelcluster's many-to-many.)"""
         return " ".join(item.name for item in [*self.categories.all(), *self.ai_tools.all()])
+
+    def credited_names(self):
+        """For the search index: the names the credits show now, a creator's only while they
+        consent to it (Article 3.9), an organisation's as typed. Whatever changes a creator's
+        name on the site indexes the works crediting them again (creators.search_index)."""
+        return " ".join(line["name"] for line in credits_for(self))
 
     class Meta:
         verbose_name = _("work page")

@@ -16,18 +16,24 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import BasePage
+from home.pagination import page_or_404
 from home.site_structure import exclude_private
+from policy.consent_forms import ConsentFormPageMixin
 
 from ..cache import state_key
 from ..choices import EXPERTISE_CHOICES
 from ..consent import PublishedProfile, published_profiles
+from ..entries import store_entry
+from ..forms import EntryForm
+from ..receipt import receipt_context
+from .records import Entry
 
 INDEX_CACHE_SECONDS = 600
+CREATORS_PER_PAGE = 24
 
 
 def random_creator_slug():
@@ -88,8 +94,8 @@ class CreatorsIndexPage(BasePage):
         return cards
 
     def get_context(self, request, *args, **kwargs):
-        """The cards, filtered by `?expertise=` (one of the areas the listed creators show);
-        an area nobody shows is a 404, like a page number past the last."""
+        """The cards, filtered by `?expertise=` (one of the areas the listed creators show)
+        and paginated; an area nobody shows is a 404, like a page number past the last."""
         context = super().get_context(request, *args, **kwargs)
         cards = self.listed_creators()
         shown = {code for card in cards for code in card["expertise_codes"]}
@@ -97,9 +103,9 @@ class CreatorsIndexPage(BasePage):
         chosen = request.GET.get("expertise", "")
         if chosen and chosen not in shown:
             raise Http404
-        context["cards"] = [
-            card for card in cards if not chosen or chosen in card["expertise_codes"]
-        ]
+        chosen_cards = [card for card in cards if not chosen or chosen in card["expertise_codes"]]
+        context["cards"] = page_or_404(chosen_cards, request.GET.get("page"), CREATORS_PER_PAGE)
+        context["extra_query"] = f"expertise={chosen}" if chosen else ""
         context["expertise_options"] = options
         context["chosen_expertise"] = chosen
         return context
@@ -260,7 +266,7 @@ class CreatorPage(BasePage):
         super().full_clean(*args, **kwargs)
 
 
-class EntryFormPage(RoutablePageMixin, BasePage):
+class EntryFormPage(ConsentFormPageMixin, BasePage):
     """Serves the plain Django entry form (creators.forms) and the receipt after sending."""
 
     always_public = True  # never behind a view restriction (home.public_pages)
@@ -275,17 +281,24 @@ class EntryFormPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    form_class = EntryForm
+    submission_model = Entry
+    rate_limit = ("creators:entry", "CREATORS_ENTRY_RATE_LIMIT", (10, 3600))
+    receipt_session_key = "creators_entry_receipt"
+    landing_page_template = "creators/entry_thanks.html"
+
     class Meta:
         verbose_name = _("entry form page")
 
-    @path("")
-    def entry_form(self, request):
-        from ..views import entry_form
+    def get_form_kwargs(self, request, language_code, policy_version):
+        # The AI tools offered are this language's (works' shared list).
+        kwargs = super().get_form_kwargs(request, language_code, policy_version)
+        return {**kwargs, "locale": Locale.get_active()}
 
-        return entry_form(request, self)
+    def process_form_submission(self, form):
+        # The entry, its consents and its emails in one transaction; the emails leave only
+        # once it has committed (home.outbox).
+        return store_entry(form, form.language_code)
 
-    @path("thanks/")
-    def thanks(self, request):
-        from ..views import entry_thanks
-
-        return entry_thanks(request, self)
+    def receipt_context(self, submission, request):
+        return receipt_context(submission, request)

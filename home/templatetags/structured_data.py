@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from home.json_ld import json_ld_script, organization
 from home.models import SiteSettings
-from home.structured_data import json_ld_script, organization
 
 register = template.Library()
 
@@ -14,4 +14,4 @@ def organization_json_ld(context):
     site = Site.find_for_request(request) if request else None
     root = site.root_url if site else ""
     data = organization(SiteSettings.load(request_or_site=request), url=root + "/")
-    return json_ld_script(data, context.get("CSP_NONCE", ""))
+    return json_ld_script(data)

@@ -1,6 +1,6 @@
 from django import template
 
-from home.translation_workflow import submit_action
+from home.translation_workflow import review_actions, submit_action
 
 register = template.Library()
 
@@ -8,3 +8,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def translation_workflow(context, page):
     return submit_action(page, context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
+def translation_review_actions(context, page):
+    return review_actions(page, context["request"].user)

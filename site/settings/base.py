@@ -214,9 +214,12 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"  # the message in the admi
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not personal data we need to keep
 AXES_VERBOSE = False  # no banner on stdout at start (commands print their own output)
 AXES_SENSITIVE_PARAMETERS = []  # the log names the account and address (never the password)
+# Password reset (accounts.views): requests per address per hour (more are refused, 429), and
+# reset emails per account per hour, whatever the address (more are withheld, the answer unchanged).
 PASSWORD_RESET_RATE_LIMIT = (3, 3600)
+PASSWORD_RESET_ACCOUNT_RATE_LIMIT = (3, 3600)
 # Two-step verification (django-otp): TOTP apps and single-use recovery codes.
-OTP_TOTP_ISSUER = "ALLIN STUDIO"  # reset emails per address per hour
+OTP_TOTP_ISSUER = "ALLIN STUDIO"
 
 # Admin sessions end after a working day without an admin request (accounts.middleware); a
 # password change ends every other session of that user (Django's session auth hash; Wagtail

@@ -144,3 +144,10 @@ def test_a_page_type_kept_out_of_the_search_stays_out_when_published(site):
     page = CreatorPageFactory(parent=index, locale=index.locale)
     page.save_revision().publish()
     assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_a_page_of_results_past_the_last_is_not_found(client, site):
+    make_page(site["ja"], "撮影レポート", "report")
+    assert client.get("/ja/search/", {"q": "撮影", "page": "1"}).status_code == 200
+    for page in ("2", "0", "-1", "9" * 30):
+        assert client.get("/ja/search/", {"q": "撮影", "page": page}).status_code == 404, page

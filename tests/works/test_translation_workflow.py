@@ -123,3 +123,44 @@ def test_works_go_through_the_editors_not_the_unstaffed_moderators(work):
     assert workflow.name == EDITORIAL_WORKFLOW
     (task,) = [t.specific for t in workflow.tasks]
     assert list(task.groups.values_list("name", flat=True)) == ["Editors"]
+
+
+def test_the_editor_approves_the_submitted_translation_in_the_translation_editor(
+    client, editor, translator, work, translate_this_page
+):
+    """The English page's edit URL opens wagtail-localize's translation editor, which has no
+    workflow actions of its own: the reviewer finds the task's actions there and approving
+    publishes through the workflow (not around it)."""
+    english = translate_this_page(translator, work)
+    translation = Translation.objects.get(target_locale=english.locale)
+    client.post(reverse("submit_translation_to_workflow", args=[translation.pk]))
+    english.refresh_from_db()
+    task_state = english.current_workflow_state.current_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[english.pk, "approve", task_state.pk]
+    )
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action", args=[english.pk, "reject", task_state.pk]
+    )
+
+    # The translator who submitted it may not review it.
+    translator_screen = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert approve not in translator_screen.content.decode()
+
+    client.force_login(editor)
+    screen = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert 'class="translation-review"' in screen
+    assert f'formaction="{approve}">承認と公開</button>' in screen
+    assert f'formaction="{reject}">変更をリクエスト</button>' in screen
+    assert f"この翻訳は{EDITORIAL_TASK}を待っています" in screen
+
+    response = client.post(approve, {"comment": "良い訳です。"})
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.live
+    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == "approved"
+    task_state.refresh_from_db()
+    assert (task_state.status, task_state.comment) == ("approved", "良い訳です。")
+    # Approved: nothing left to review.
+    screen = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert 'class="translation-review"' not in screen
