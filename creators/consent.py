@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from policy.consent_forms import wording_hash
+from policy.models import version_in_force
 
 from .choices import (
     HOW_ADMIN,
@@ -25,13 +26,7 @@ from .choices import (
     PUBLISH_NAME,
     expertise_labels,
 )
-
-
-def policy_version_in_force(language_code, at=None):
-    """The policy app's contract; None while no version has been posted for that language."""
-    from policy.models import version_in_force
-
-    return version_in_force(language_code, at=at)
+from .models.records import Consent
 
 
 def consent_wording(what, language_code, version=None):
@@ -89,8 +84,6 @@ def shown_wording(consent):
 
 
 def record_admin_consent(creator, what, given, language_code, user, note=""):
-    from .models import Consent
-
     wording = admin_wording(what, given, language_code)
     return Consent.objects.create(
         creator=creator,
@@ -101,7 +94,7 @@ def record_admin_consent(creator, what, given, language_code, user, note=""):
         language=language_code,
         wording_sha256=wording_hash(wording),
         wording=wording,
-        policy_version=policy_version_in_force(language_code),
+        policy_version=version_in_force(language_code),
         recorded_by=user,
         note=note,
     )
@@ -109,8 +102,6 @@ def record_admin_consent(creator, what, given, language_code, user, note=""):
 
 def consent_states(creator_ids):
     """{creator id: {what: given}} from the latest record of each consent, in one query."""
-    from .models import Consent
-
     states = {pk: {} for pk in creator_ids}
     records = (
         Consent.objects.annotate(subject=Coalesce(F("creator_id"), F("entry__creator_id")))

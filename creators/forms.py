@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from home.forms import CheckboxesField, LineField, NameField, PhoneField, TextField, WebAddressField
 from policy.consent_forms import PolicyConsentForm
 from works.models import AITool
+from works.taxonomy import offered
 
 from .choices import (
     ADMIN_CONSENT_CHOICES,
@@ -62,7 +63,7 @@ class EntryForm(PolicyConsentForm):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ai_tools"].queryset = AITool.objects.filter(locale=locale).order_by("name")
+        self.fields["ai_tools"].queryset = offered(AITool.objects.order_by("name"), locale)
         self.wordings = {}
         for field_name, what in self.consent_fields.items():
             wording = consent_wording(what, self.language_code, self.policy_version)

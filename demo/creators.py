@@ -4,9 +4,10 @@ Idempotent: entries are found again by their demo email address, pages by their 
 """
 
 from creators.choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
-from creators.consent import consent_wording, policy_version_in_force
+from creators.consent import consent_wording
 from creators.entries import convert_entry, create_entry
 from creators.models import CreatorPage, CreatorsIndexPage, Entry, EntryFormPage
+from policy.models import version_in_force
 
 from .helpers import child_page, translation
 
@@ -101,7 +102,7 @@ def demo_entry(spec):
     existing = Entry.objects.filter(email=spec["fields"]["email"]).first()
     if existing:
         return existing
-    version = policy_version_in_force("ja")
+    version = version_in_force("ja")
     consents = [(POLICY, True, consent_wording(POLICY, "ja", version))] + [
         (what, what in spec["publish"], consent_wording(what, "ja", version))
         for what in (PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS)

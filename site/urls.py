@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
+    path("language/<str:language_code>/", home_views.switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -11,6 +11,31 @@ from tests.committing_client import CommittingClient
 pytest_plugins = ["tests.browser.plugin"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """When browser tests run, SQLite's test database is a file, not memory.
+
+    The live server answers every request in a thread of its own. With an in-memory database
+    Django hands all those threads and the test's one shared connection, and two requests at once
+    (a page and its images, the admin's autosave beside a click) break each other's savepoints:
+    one failed request left the connection outside autocommit, and every later browser test
+    failed with it. A file gives each thread its own connection; SQLite serialises the writers
+    (IMMEDIATE transactions wait up to `timeout` seconds for the lock instead of failing)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    runs_browser_tests = any(item.get_closest_marker("browser") for item in request.session.items)
+    if runs_browser_tests and database["ENGINE"] == "django.db.backends.sqlite3":
+        database["TEST"]["NAME"] = str(settings.BASE_DIR / "var" / "browser-tests.sqlite3")
+        database["OPTIONS"] = {
+            **database.get("OPTIONS", {}),
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+        (settings.BASE_DIR / "var").mkdir(exist_ok=True)
+
+
 def clear_every_cache():
     # Every alias: the renditions cache keys on image ids, which a new test database reuses.
     for alias in caches:

@@ -12,22 +12,20 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class WorkFilters:
-    def __init__(self, params, locale, works):
+    def __init__(self, params, works, *, categories, tools):
+        """`categories` and `tools`: the page language's own (works.taxonomy.offered)."""
         self.params = params
-        self.locale = locale
         self.works = works
+        self._categories = categories
+        self._tools = tools
 
     @cached_property
     def categories(self):
-        from .models import WorkCategory
-
-        return list(WorkCategory.objects.filter(locale=self.locale))
+        return list(self._categories)
 
     @cached_property
     def tools(self):
-        from .models import AITool
-
-        return list(AITool.objects.filter(locale=self.locale))
+        return list(self._tools)
 
     @cached_property
     def years(self):

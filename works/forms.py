@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.page_forms import BasePageForm
 
+from .taxonomy import in_locale, offered
+
 LOCALISED_CHOICES = ("categories", "ai_tools")
 
 
@@ -14,14 +16,10 @@ class WorkPageForm(BasePageForm):
         for name in LOCALISED_CHOICES:
             if name in self.fields:
                 field = self.fields[name]
-                field.queryset = field.queryset.filter(locale_id=self.instance.locale_id)
+                field.queryset = offered(field.queryset, self.instance.locale_id)
                 field.help_text = _(
                     "Only this language's entries are listed. Missing one? Translate it in "
                     "Works lists first."
                 )
-                self.initial[name] = [
-                    item.pk
-                    for item in self.instance.in_own_locale(
-                        list(getattr(self.instance, name).all())
-                    )
-                ]
+                items = list(getattr(self.instance, name).all())
+                self.initial[name] = [item.pk for item in in_locale(items, self.instance.locale_id)]

@@ -32,6 +32,7 @@ from .media import prefetch_body_media
 from .panels import CreatorPageChooserPanel, HiddenCreditsPanel
 from .queries import visible_works
 from .roles import CREDIT_ROLES
+from .taxonomy import in_locale, offered
 
 WORKS_PER_PAGE = 12
 WORKS_FEED_LENGTH = 20
@@ -94,7 +95,12 @@ class WorksIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = WorkFilters(request.GET, self.locale, self.works())
+        filters = WorkFilters(
+            request.GET,
+            self.works(),
+            categories=offered(WorkCategory.objects.all(), self.locale),
+            tools=offered(AITool.objects.all(), self.locale),
+        )
         page_obj = page_or_404(filters.queryset(), request.GET.get("page"), WORKS_PER_PAGE)
         context.update(filters=filters, works=page_obj, extra_query=filters.querystring())
         return context
@@ -210,26 +216,11 @@ class WorkPage(BasePage):
     def poster_alt_text(self):
         return self.poster_alt or self.title
 
-    def in_own_locale(self, items):
-        """`items` (categories or AI tools) as this work's language has them. wagtail-localize
-        copies a translation's many-to-many choices as they are, in the source language; each
-        becomes its translation here, or stays as it is where none exists yet."""
-        foreign = {item.translation_key for item in items if item.locale_id != self.locale_id}
-        if not foreign:
-            return items
-        translations = {
-            item.translation_key: item
-            for item in type(items[0]).objects.filter(
-                translation_key__in=foreign, locale_id=self.locale_id
-            )
-        }
-        return [translations.get(item.translation_key, item) for item in items]
-
     def save(self, *args, **kwargs):
         for name in LOCALISED_CHOICES:
             related = getattr(self, name)
             items = list(related.all())
-            localised = self.in_own_locale(items)
+            localised = in_locale(items, self.locale_id)
             if localised is not items:
                 related.set(localised)
         return super().save(*args, **kwargs)

@@ -30,7 +30,7 @@ from ..consent import PublishedProfile, published_profiles
 from ..entries import store_entry
 from ..forms import EntryForm
 from ..receipt import receipt_context
-from .records import Entry
+from .records import Creator, Entry
 
 INDEX_CACHE_SECONDS = 600
 CREATORS_PER_PAGE = 24
@@ -147,8 +147,6 @@ class CreatorPage(BasePage):
             page for page in pages if page.creator_id and "creator" not in page._state.fields_cache
         ]
         if missing:
-            from ..models import Creator
-
             creators = Creator.objects.in_bulk([page.creator_id for page in missing])
             for page in missing:
                 page.creator = creators.get(page.creator_id)

@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from home.append_only import AppendOnlyModel
 from home.outbox import OutboxEmail
 
-from ..choices import CONSENT_HOW_CHOICES, CONSENT_WHAT_CHOICES, LANGUAGE_CHOICES
+from ..choices import (
+    CONSENT_HOW_CHOICES,
+    CONSENT_WHAT_CHOICES,
+    LANGUAGE_CHOICES,
+    expertise_labels,
+)
 
 
 class PersonalFields(models.Model):
@@ -40,8 +45,6 @@ class PersonalFields(models.Model):
         abstract = True
 
     def expertise_labels(self):
-        from ..choices import expertise_labels
-
         return expertise_labels(self.expertise, self.expertise_other)
 
     def ai_tool_names(self):

@@ -1,6 +1,8 @@
 """Open Graph and Twitter tags for every page: the page's own share image (or the one its type
 chooses, e.g. a work's poster), else the site's default image."""
 
+from urllib.parse import urljoin
+
 from django import template
 from django.templatetags.static import static
 from wagtail.models import Page
@@ -43,7 +45,8 @@ def social_meta(context, title=None, description=None, image=None, image_alt="",
         "description": description,
         "url": url,
         "og_type": og_type or "website",
-        "image_url": request.build_absolute_uri(image["url"]),
+        # On the page's own address (the site's, as the canonical), not the request's host.
+        "image_url": urljoin(url, image["url"]),
         "image": image,
         "image_alt": image_alt,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),

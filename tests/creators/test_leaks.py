@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import TestCase
 from wagtail.search.models import IndexEntry
 
 from creators.choices import PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PUBLISH_NAME
@@ -264,7 +265,8 @@ def test_withdrawal_misses_the_cache_on_the_next_request(client, site, credited,
 def test_suspended_creator_shows_nothing_and_the_page_is_gone(client, site, credited):
     creator, page, work = credited((PUBLISH_NAME, PUBLISH_EXPERTISE, PUBLISH_ACHIEVEMENTS))
     creator.suspended = True
-    creator.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):  # committed, as the officer's save is
+        creator.save()
     assert client.get(page.url).status_code == 404
     seen = surfaces(client, page, work)
     for text in seen.values():

@@ -35,6 +35,34 @@ def test_the_language_read_is_remembered_by_the_browser_not_by_the_server(client
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/en/"
 
 
+def test_the_switcher_remembers_the_choice_without_javascript(client, site, settings):
+    # A Japanese browser without JavaScript chooses English: `/` keeps it in English.
+    response = client.get("/language/en/?next=/en/", HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["samesite"] == "Lax"
+    assert response["Cache-Control"] == "private, no-store"  # a per-visitor answer
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja")["Location"] == "/en/"
+    client.get("/language/ja/?next=/ja/")
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/ja/"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/en/", "/\\evil.example/", "", "javascript:alert(1)"],
+)
+def test_the_switcher_never_sends_the_visitor_elsewhere(client, site, target):
+    response = client.get("/language/en/", {"next": target})
+    assert response["Location"] == "/en/"
+
+
+def test_the_switcher_refuses_a_language_the_site_does_not_have(client, site, settings):
+    response = client.get("/language/fr/?next=/en/", follow=True)
+    assert response.status_code == 404
+    assert settings.LANGUAGE_COOKIE_NAME not in client.cookies
+
+
 def test_unknown_language_falls_back_to_japanese(client, site):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
     assert response["Location"] == "/ja/"
@@ -57,7 +85,7 @@ def test_pages_declare_their_translations_with_hreflang(client, site):
 
 def test_switcher_links_to_the_same_page_in_the_other_language(client, site):
     html = client.get("/ja/").content.decode()
-    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="/language/en/?next=/en/" hreflang="en" lang="en">English</a>' in html
     assert '<span aria-current="true" lang="ja">日本語</span>' in html
 
 
@@ -68,7 +96,7 @@ def test_switcher_falls_back_to_the_other_home_without_a_translation(client, sit
     site["ja"].add_child(instance=only_japanese)
     only_japanese.save_revision().publish()
     html = client.get("/ja/only-ja/").content.decode()
-    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="/language/en/?next=/en/" hreflang="en" lang="en">English</a>' in html
 
 
 def test_interface_text_is_translated(client, site):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -103,3 +105,20 @@ def test_every_response_switches_off_the_features_the_site_never_uses(client, si
         assert f"{feature}=()" in policy, url
     # Fullscreen and autoplay stay allowed: the embedded film players use them.
     assert "fullscreen" not in policy and "autoplay" not in policy
+
+
+def test_files_served_by_nginx_carry_the_same_permissions_policy():
+    """nginx serves /static/ and /media/ without Django; a location with its own add_header
+    drops the server's, so every such location repeats the site's policy."""
+    from pathlib import Path
+
+    from home.security import PERMISSIONS_POLICY
+
+    config = (Path(__file__).resolve().parents[2] / "deploy/nginx/allin.conf").read_text()
+    header = f'add_header Permissions-Policy "{PERMISSIONS_POLICY}" always;'
+    # Each location's own lines (a lookahead, so a nested location is found too).
+    blocks = re.findall(r"(?m)(?=^[ \t]*location [^{]*\{([^{}]*))", config)
+    file_blocks = [block for block in blocks if "proxy_pass" not in block]
+    assert len(file_blocks) == 3  # /static/, /media/ and its uploaded-pages guard
+    for block in file_blocks:
+        assert header in block, block
