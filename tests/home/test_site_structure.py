@@ -29,8 +29,11 @@ def footer(client, url="/ja/"):
 
 
 def switcher(client, url):
+    """{language: where its link leads} (through the language-choosing view's `next`)."""
+    from urllib.parse import parse_qs, urlsplit
+
     links = soup_of(client, url).select(".language-switcher a")
-    return {a["hreflang"]: a["href"] for a in links}
+    return {a["hreflang"]: parse_qs(urlsplit(a["href"]).query)["next"][0] for a in links}
 
 
 def committed(action):
