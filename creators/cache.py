@@ -13,6 +13,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from home.site_structure import changed as structure_changed
+
 from .search_index import reindex_after_commit
 
 STATE_KEY = "creators:state"
@@ -37,6 +39,7 @@ def bump_state(creator=None, purge=True):
     `robust`: a cache outage must not undo or fail the change that was just committed.
     """
     transaction.on_commit(_bump, robust=True)
+    structure_changed()  # the navigation and sections kept in the shared cache, too
     if purge:
         purge_pages_showing(creator)
         reindex_after_commit(creator)  # the works found by the name (creators.search_index)

@@ -33,6 +33,9 @@ class HomeConfig(AppConfig):
         from .purge import connect as connect_purges
 
         connect_purges()  # publishing, consents and settings purge the page cache and the CDN
+        from .site_structure import connect as connect_site_structure
+
+        connect_site_structure()  # the same changes refresh the cached navigation and settings
 
         from .images import renditions_without_exif, strip_metadata_of_new_original
 

@@ -36,14 +36,42 @@ def video_facade(url, embed=None):
     return None
 
 
+EMBED_SECONDS = 24 * 3600
+
+
+def stored_embeds(urls):
+    """{url: Embed} for those of `urls` already in Wagtail's embed table, read through the
+    shared cache: an oEmbed answer is the same for every visitor and hardly ever changes, so a
+    page's videos cost no query after the first visit."""
+    from django.core.cache import cache
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    keys = {f"embed:{get_embed_hash(url)}": url for url in urls if url}
+    found = {keys[key]: embed for key, embed in cache.get_many(list(keys)).items()}
+    missing = {get_embed_hash(url): url for url in keys.values() if url not in found}
+    if missing:
+        stored = {missing[e.hash]: e for e in Embed.objects.filter(hash__in=list(missing))}
+        cache.set_many({f"embed:{e.hash}": e for e in stored.values()}, EMBED_SECONDS)
+        found.update(stored)
+    return found
+
+
 def _cached_embed(url):
     from wagtail.embeds.embeds import get_embed
     from wagtail.embeds.exceptions import EmbedException
 
+    stored = stored_embeds([url]).get(url)
+    if stored is not None:
+        return stored
     try:
-        return get_embed(url)
+        embed = get_embed(url)
     except EmbedException:
         return None
+    from django.core.cache import cache
+
+    cache.set(f"embed:{embed.hash}", embed, EMBED_SECONDS)
+    return embed
 
 
 def _any_image():

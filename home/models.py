@@ -94,6 +94,34 @@ class BasePage(Page):
             "text": Truncator(text).chars(160),
         }
 
+    def route(self, request, path_components):
+        # A child of the only page type allowed below this one is found in one query (Wagtail
+        # asks for the page, then for its own type); anything else is routed as Wagtail does.
+        if path_components:
+            child = self.child_for_route(path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def child_for_route(self, slug):
+        child_types = self.specific_class.allowed_subpage_models()
+        if len(child_types) != 1:
+            return None
+        related = getattr(child_types[0], "route_select_related", ())
+        child = child_types[0].objects.child_of(self).select_related(*related).filter(slug=slug)
+        child = child.first()
+        if child is None or child.specific_class is not child_types[0]:
+            return None  # not there (a 404), or of a type no longer allowed here
+        return child
+
+    def get_view_restrictions(self):
+        # From the shared cache (home.site_structure): no query for a page none covers.
+        from home.site_structure import view_restrictions
+
+        found = view_restrictions(self)
+        return super().get_view_restrictions() if found is None else found
+
     @property
     def private_page_options(self):
         """No view restriction is offered on a page that must stay public or on a page above
@@ -181,6 +209,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    # Loaded with the page when it is kept in the shared cache (home.site_structure).
+    route_select_related = ("locale", "hero_image", "contact_cta_page", "entry_cta_page")
+
+    def child_for_route(self, slug):
+        # The sections below a home page (works, creators, the policy...) from the shared cache.
+        from .site_structure import children_by_slug
+
+        return children_by_slug(self).get(slug)
+
 
 class HomePageFeaturedWork(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_works")
@@ -196,8 +233,19 @@ class HomePageFeaturedWork(Orderable):
         verbose_name_plural = _("featured works")
 
 
+class SharedCacheSetting:
+    """A setting read from the shared cache, which saving any setting refreshes for every app
+    server (home.site_structure): every page shows the settings, few requests change them."""
+
+    @classmethod
+    def _get_or_create(cls):
+        from .site_structure import remembered
+
+        return remembered(f"setting:{cls._meta.label_lower}", super()._get_or_create)
+
+
 @register_setting(icon="list-ul")
-class NavigationSettings(ClusterableModel, BaseGenericSetting):
+class NavigationSettings(SharedCacheSetting, ClusterableModel, BaseGenericSetting):
     """The footer's links, chosen by editors (the header lists the home page's children marked
     "show in menus"). Each link is a page, shown by its title in the visitor's language."""
 
@@ -226,7 +274,7 @@ class FooterLink(Orderable):
 
 
 @register_setting(icon="mail")
-class SiteSettings(BaseGenericSetting):
+class SiteSettings(SharedCacheSetting, BaseGenericSetting):
     """The inquiry window of the privacy policy's Article 9, in both languages."""
 
     company_ja = models.CharField(_("company (Japanese)"), max_length=120, default="株式会社ALL IN")

@@ -16,6 +16,7 @@ from home.blocks import ContentStreamBlock
 from home.feeds import atom_response
 from home.models import BasePage
 from home.pagination import page_or_404
+from home.site_structure import exclude_private
 
 ARTICLES_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -34,9 +35,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         return (
-            NewsArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            exclude_private(NewsArticlePage.objects.child_of(self).live())
             .select_related("image")
             .defer_streamfields()
             .order_by("-date", "-pk")

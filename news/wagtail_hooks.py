@@ -1,6 +1,8 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from home.site_structure import children_by_slug, is_public
+
 from .models import NewsIndexPage
 
 HOME_ARTICLES = 3
@@ -9,7 +11,14 @@ HOME_ARTICLES = 3
 @hooks.register("register_home_section")
 def latest_news(home_page, request):
     """The newest articles of the news index under this home page, with a link to the rest."""
-    index = NewsIndexPage.objects.child_of(home_page).live().public().first()
+    index = next(
+        (
+            page
+            for page in children_by_slug(home_page).values()
+            if isinstance(page, NewsIndexPage) and page.live and is_public(page)
+        ),
+        None,
+    )
     if index is None:
         return None
     articles = list(index.articles()[:HOME_ARTICLES])

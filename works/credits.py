@@ -11,8 +11,11 @@ once through `prefetch_for_credits(pages)`.
 
 from collections import defaultdict
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from home.site_structure import restrictions
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -28,21 +31,48 @@ def _prefetch(pages):
             prefetch(group)
 
 
-def linked_pages(page_ids, locale):
+def _is_public(page, private_paths):
+    return not any(page.path.startswith(path) for path in private_paths)
+
+
+def _in_locale(pages, locale, private_paths):
+    """{page pk: the page as its own type, in `locale` where a live translation exists}, one
+    query per page type however many pages and languages: the translations come in the same
+    query, and a page class names the relations its credit needs (`credit_select_related`)."""
+    by_class = defaultdict(list)
+    for page in pages:
+        by_class[page.specific_class or Page].append(page)
+    chosen = {}
+    for cls, group in by_class.items():
+        keys = {page.translation_key for page in group if page.locale_id != locale.pk}
+        wanted = Q(pk__in=[page.pk for page in group])
+        if keys:
+            wanted |= Q(translation_key__in=keys, locale=locale, live=True)
+        related = getattr(cls, "credit_select_related", ())
+        found = list(cls.objects.filter(wanted).select_related(*related))
+        translations = {
+            page.translation_key: page
+            for page in found
+            if page.locale_id == locale.pk and page.live and _is_public(page, private_paths)
+        }
+        own = {page.pk: page for page in found}
+        for page in group:
+            if page.pk in own:
+                chosen[page.pk] = translations.get(page.translation_key, own[page.pk])
+    return chosen
+
+
+def linked_pages(page_ids, locale, pages=None):
     """{linked page id: the live, public page to credit}, in `locale` where a translation is
-    live (an English work links to the English profile), else the linked page itself."""
+    live (an English work links to the English profile), else the linked page itself.
+    `pages`: the linked pages when the caller already has them (not as their own type)."""
     if not page_ids:
         return {}
-    linked = list(Page.objects.live().public().filter(pk__in=page_ids).specific())
-    keys = {page.translation_key for page in linked if page.locale_id != locale.pk}
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale=locale)
-        .specific()
-    }
-    chosen = {page.pk: translations.get(page.translation_key, page) for page in linked}
+    if pages is None:
+        pages = Page.objects.filter(pk__in=page_ids)
+    private_paths = [path for path, _ in restrictions()["paths"]]
+    linked = [page for page in pages if page.live and _is_public(page, private_paths)]
+    chosen = _in_locale({page.pk: page for page in linked}.values(), locale, private_paths)
     _prefetch(list({page.pk: page for page in chosen.values()}.values()))
     return chosen
 
@@ -64,8 +94,10 @@ def credit_line(credit, pages):
 
 def credits_for(work):
     """The lines a visitor sees, in the editor's order."""
-    credits = list(work.credits.all())
-    pages = linked_pages({c.creator_page_id for c in credits if c.creator_page_id}, work.locale)
+    credits = list(work.credits.select_related("creator_page"))
+    ids = {c.creator_page_id for c in credits if c.creator_page_id}
+    linked = [c.creator_page for c in credits if c.creator_page_id]
+    pages = linked_pages(ids, work.locale, pages=linked)
     return [line for credit in credits if (line := credit_line(credit, pages)) is not None]
 
 

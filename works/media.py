@@ -2,8 +2,8 @@
 and videos it holds: the renditions of every image at once, and every cached embed at once."""
 
 from django.db.models import prefetch_related_objects
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
+
+from home.blocks import stored_embeds
 
 
 def body_images(body):
@@ -31,10 +31,7 @@ def prefetch_embeds(body):
         for block in body
         if block.block_type == "video" and block.value["video"]
     }
-    if not urls:
-        return {}
-    hashes = {get_embed_hash(url): url for url in urls}
-    return {hashes[embed.hash]: embed for embed in Embed.objects.filter(hash__in=list(hashes))}
+    return stored_embeds(urls) if urls else {}
 
 
 def prefetch_body_media(body, extra_images=()):

@@ -190,6 +190,8 @@ class WorkPage(BasePage):
     parent_page_types = ["works.WorksIndexPage"]
     subpage_types = []
     base_form_class = WorkPageForm
+    # Loaded with the page when a visitor's request finds it (home.models.BasePage.route).
+    route_select_related = ("locale", "poster", "social_image")
 
     def taxonomy_names(self):
         """For the search index: "film" finds the short films, "Sora" the works made with it.
@@ -246,21 +248,30 @@ class WorkPage(BasePage):
     def related_works(self):
         """Other visible works sharing a category, newest first. Read through the page's own
         categories, so that the preview of a page not saved yet (or with new categories) works."""
-        keys = [category.translation_key for category in self.categories.all()]
+        keys = [category.translation_key for category in self.category_list]
         works = (
             visible_works(self.locale)
             .filter(categories__translation_key__in=keys)
             .exclude(pk=self.pk)
             .distinct()
+            .prefetch_related(None)  # their posters' renditions come with the page's own
+            .prefetch_related("categories")
         )
         return list(works[:RELATED_WORKS])
 
+    @cached_property
+    def category_list(self):
+        return list(self.categories.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Every picture of the page and of its related works' cards, in one query for all
+        # their renditions (the related works' own prefetch finds them loaded).
+        posters = [work.poster for work in self.related_works]
         context["embeds"] = prefetch_body_media(
-            self.body, extra_images=[self.poster, self.social_image]
+            self.body, extra_images=[self.poster, self.social_image, *posters]
         )
-        context["categories"] = list(self.categories.all())
+        context["categories"] = self.category_list
         context["credits"] = credits_for(self)
         context["has_credits_block"] = any(b.block_type == "credits" for b in self.body)
         return context

@@ -2,7 +2,8 @@
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+
+from home.site_structure import exclude_private
 
 
 def visible_works(locale=None):
@@ -11,8 +12,7 @@ def visible_works(locale=None):
     from .models import WorkPage
 
     works = (
-        WorkPage.objects.live()
-        .public()
+        exclude_private(WorkPage.objects.live())
         .exclude(Q(expired=True) | Q(expire_at__lte=timezone.now()))
         .select_related("poster")
         .prefetch_related("poster__renditions", "categories")
@@ -26,9 +26,9 @@ def visible_works(locale=None):
 
 def featured_works(home_page):
     """The home page's featured works that a visitor may see, in the editor's order."""
-    order = {item.page_id: item.sort_order for item in home_page.featured_works.all()}
     # A translated home page may still point at the other language's works: match them by
     # translation key and show the ones in this home page's language.
-    keys = dict(Page.objects.filter(pk__in=list(order)).values_list("translation_key", "pk"))
-    works = visible_works(home_page.locale).filter(translation_key__in=list(keys))
-    return sorted(works, key=lambda work: order[keys[work.translation_key]])
+    featured = home_page.featured_works.select_related("page")
+    order = {item.page.translation_key: item.sort_order for item in featured}
+    works = visible_works().filter(locale_id=home_page.locale_id, translation_key__in=list(order))
+    return sorted(works, key=lambda work: order[work.translation_key])

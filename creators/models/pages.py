@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 
 from home.models import BasePage
 from home.pagination import page_or_404
+from home.site_structure import exclude_private
 from policy.consent_forms import ConsentFormPageMixin
 
 from ..cache import state_key
@@ -62,7 +63,9 @@ class CreatorsIndexPage(BasePage):
         verbose_name = _("creators index page")
 
     def creator_pages(self):
-        pages = list(CreatorPage.objects.child_of(self).live().public().select_related("creator"))
+        pages = list(
+            exclude_private(CreatorPage.objects.child_of(self).live()).select_related("creator")
+        )
         CreatorPage.prefetch_for_credits(pages)
         return pages
 
@@ -131,6 +134,10 @@ class CreatorPage(BasePage):
 
     class Meta:
         verbose_name = _("creator page")
+
+    # Loaded with the page: by works' credits (works.credits) and when a visitor's request finds
+    # the page (home.models.BasePage.route).
+    credit_select_related = route_select_related = ("creator",)
 
     @classmethod
     def prefetch_for_credits(cls, pages):
@@ -236,8 +243,15 @@ class CreatorPage(BasePage):
             "work__translation_key"
         )
         return list(
-            Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+            exclude_private(
+                Page.objects.live().filter(translation_key__in=keys, locale=self.locale)
+            )
         )
+
+    @classmethod
+    def prefetch_for_sitemap(cls, pages):
+        """The sitemap asks every profile whether it is hidden: one query for them all."""
+        cls.prefetch_for_credits(pages)
 
     def get_sitemap_urls(self, request=None):
         if self.is_hidden():

@@ -175,3 +175,21 @@ def test_shared_caches_keep_it_only_until_purged(policy_ja, client, path):
     response = client.get(f"/ja/privacy-policy/{path}")
     assert response.status_code == 200
     assert "public" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
+
+
+def test_the_policy_page_within_budget_for_1_and_20_versions(
+    policy_ja, policy_en, client, django_assert_max_num_queries
+):
+    """Issue 12: the policy in force in at most ten queries with the page cache off (the
+    schedule, the navigation and the settings come from the shared cache)."""
+
+    def count(path):
+        client.get(path)
+        with django_assert_max_num_queries(10) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured.captured_queries)
+
+    few = [count("/ja/privacy-policy/"), count("/en/privacy-policy/")]
+    for n in range(19):
+        publish(policy_ja, summary_of_changes=f"改定{n}")
+    assert [count("/ja/privacy-policy/"), count("/en/privacy-policy/")] == few
