@@ -12,7 +12,9 @@ from django_otp.oath import TOTP
 from tests.browser.conftest import EDITOR_PASSWORD, admin_in_english, log_in
 
 pytestmark = pytest.mark.browser
-OFFICER = "browser-officer"
+# Not the privacy-request journeys' officer (tests/browser/test_privacy_requests.py), who has
+# another password in the shared demo database and a second factor already.
+OFFICER = "browser-enrolling-officer"
 
 
 @pytest.fixture
