@@ -19,6 +19,7 @@ from .cache import bump_state
 from .choices import EXPERTISE_LABELS, INTRODUCE, PUBLISHING_CONSENTS
 from .consent import consent_states, record_admin_consent, shown_wording
 from .models import PERSONAL_FIELDS, Consent, Creator, CreatorPage, Entry, ThirdPartyProvision
+from .search_index import reindex_works_after_commit
 
 
 def _credits(creators):
@@ -244,6 +245,7 @@ def erase_for_email(email):
     creators, entries, consents = _records(email)
     credits = _credits(creators)
     erased_credits = len(credits)
+    reindex_works_after_commit(credits.values_list("work_id", flat=True))
     credits.delete()  # the lines go with the person, not left as roles without a name
     pages = list(CreatorPage.objects.filter(creator__in=creators))
     for page in pages:

@@ -21,12 +21,27 @@ def works_crediting_creator(creator=None):
     return WorkPage.objects.filter(pk__in=work_ids)
 
 
-def reindex_works_crediting(creator=None):
-    for work in works_crediting_creator(creator):
+def reindex_works(work_ids):
+    from works.models import WorkPage
+
+    for work in WorkPage.objects.filter(pk__in=work_ids):
         index.insert_or_update_object(work)
 
 
+def reindex_works_after_commit(work_ids):
+    """For an erasure, which deletes the credit lines before it commits: the works they named
+    must still lose the name. `robust`: a search backend failure must not undo the change."""
+    work_ids = set(work_ids)
+    transaction.on_commit(lambda: reindex_works(work_ids), robust=True)
+
+
 def reindex_after_commit(creator=None):
-    """Once the current transaction commits (at once outside one). `robust`: a search backend
-    failure must not undo the consent change that was just committed."""
-    transaction.on_commit(lambda: reindex_works_crediting(creator), robust=True)
+    """Once the current transaction commits (at once outside one), index again the works that
+    credit `creator`, now or at the commit."""
+    crediting_now = set(works_crediting_creator(creator).values_list("pk", flat=True))
+
+    def reindex():
+        at_commit = works_crediting_creator(creator).values_list("pk", flat=True)
+        reindex_works(crediting_now.union(at_commit))
+
+    transaction.on_commit(reindex, robust=True)

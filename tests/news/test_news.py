@@ -3,6 +3,8 @@ past the last are 404, the Atom feed is valid and names the studio as its author
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
@@ -36,14 +38,18 @@ def test_a_page_past_the_last_is_a_404(client, news_ja):
     assert client.get("/ja/news/?page=abc").status_code == 404
 
 
-def test_the_index_query_count_does_not_grow(client, news_ja, django_assert_max_num_queries):
+def test_the_index_query_count_does_not_grow(client, news_ja):
+    def queries_of_a_visit():
+        client.get("/ja/news/")  # every publish empties the site structure's cache: refill it
+        with CaptureQueriesContext(connection) as visit:
+            client.get("/ja/news/")
+        return len(visit)
+
     add_articles(news_ja, 2)
-    client.get("/ja/news/")
-    with django_assert_max_num_queries(40) as few:
-        client.get("/ja/news/")
+    few = queries_of_a_visit()
     add_articles(news_ja, 8)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get("/ja/news/")
+    assert few <= 10
+    assert queries_of_a_visit() == few
 
 
 def test_the_feed_is_valid_atom_with_the_studio_as_author(client, news_ja):
