@@ -40,7 +40,7 @@ class ContactPage(ConsentFormPageMixin, BasePage):
     max_count_per_parent = 1
 
     rate_limit = ("contact:inquiry", "CONTACT_RATE_LIMIT", (5, 3600))
-    receipt_session_key = "contact_inquiry_receipt"
+    receipt_cookie = "contact_inquiry_receipt"
     landing_page_template = "contact/thanks.html"
 
     class Meta:

@@ -15,7 +15,6 @@ One mechanism for every app (entries, inquiries, privacy requests, incident noti
 import logging
 import time
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -161,8 +160,16 @@ def queue(template, context, *, to, language, about=None):
         created_at=now,
         next_attempt_at=now + CRON_GRACE,
     )
-    transaction.on_commit(partial(send_email.enqueue, email.pk))
+    send_after_commit(email.pk)
     return email
+
+
+def send_after_commit(email_id):
+    """Enqueue the send once the caller's transaction commits. Robust: the row is committed
+    whatever happens then; if the task cannot be enqueued (the database or the queue just went
+    away) the retry timer sends it, and the person is still told that what they sent was kept."""
+    # A lambda, not a partial: Django names a failed robust callback by its __qualname__.
+    transaction.on_commit(lambda: send_email.enqueue(email_id), robust=True)
 
 
 def queue_pair(folder, context, *, about):
@@ -191,7 +198,7 @@ def retry(emails):
     """An officer's "retry": enqueue each unsent row now (after commit); returns how many."""
     ids = list(emails.pending().values_list("pk", flat=True))
     for pk in ids:
-        transaction.on_commit(partial(send_email.enqueue, pk))
+        send_after_commit(pk)
     return len(ids)
 
 

@@ -10,14 +10,20 @@ does, it does here:
 - a valid post is stored with its consent evidence and its emails in one transaction
   (`process_form_submission`); the emails leave once it has committed (home.outbox);
 - bad input comes back with a 400, its errors and the values kept;
-- the receipt at `thanks/` reads the stored record named in the session, never the form;
+- the receipt at `thanks/` reads the stored record named in a signed cookie, never the form;
+  not the session, whose save would be a database write after the commit: a database that
+  goes away in between would turn a stored submission into an error page, and its sender would
+  send it again;
 - every response is private and never stored by a cache or CDN: it carries a CSRF token or
   someone's submission.
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
@@ -79,13 +85,14 @@ def private(response):
 
 class ConsentFormPageMixin(RoutablePageMixin):
     """Put before the page's base class. A subclass names its form, its rate limit, its
-    session key and its landing template, and says how a submission is stored and receipted."""
+    receipt cookie and its landing template, and says how a submission is stored and receipted."""
 
     form_class = None  # a PolicyConsentForm
     submission_model = None  # what process_form_submission stores; the receipt shows one
     # (scope, setting naming (posts, seconds), default (posts, seconds))
     rate_limit = None
-    receipt_session_key = None
+    receipt_cookie = None  # the signed cookie naming the stored submission for `thanks/`
+    receipt_max_age = 60 * 60
     landing_page_template = None
 
     def get_form_kwargs(self, request, language_code, policy_version):
@@ -116,12 +123,12 @@ class ConsentFormPageMixin(RoutablePageMixin):
             form = self.get_form(request, request.POST, **kwargs)
             if form.is_spam():
                 # Bots are told it worked; nothing is stored and nothing is sent.
-                request.session.pop(self.receipt_session_key, None)
-                return redirect(self.landing_page_url())
+                response = redirect(self.landing_page_url())
+                response.delete_cookie(self.receipt_cookie, path=self.receipt_cookie_path())
+                return private(response)
             if form.is_valid():
                 submission = self.process_form_submission(form)
-                request.session[self.receipt_session_key] = submission.pk
-                return redirect(self.landing_page_url())
+                return private(self.receipt_redirect(submission))
         else:
             form = self.get_form(request, **kwargs)
         response = self.render(
@@ -136,9 +143,34 @@ class ConsentFormPageMixin(RoutablePageMixin):
             response.status_code = 400  # sent back with its errors and the values kept
         return private(response)
 
+    def receipt_cookie_path(self):
+        return urlsplit(self.url).path
+
+    def receipt_redirect(self, submission):
+        response = redirect(self.landing_page_url())
+        response.set_signed_cookie(
+            self.receipt_cookie,
+            submission.pk,
+            salt=self.receipt_cookie,
+            max_age=self.receipt_max_age,
+            path=self.receipt_cookie_path(),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+
+    def receipt_submission_id(self, request):
+        try:
+            return request.get_signed_cookie(
+                self.receipt_cookie, salt=self.receipt_cookie, max_age=self.receipt_max_age
+            )
+        except (KeyError, signing.BadSignature):
+            return None
+
     @path("thanks/")
     def thanks(self, request):
-        submission_id = request.session.get(self.receipt_session_key)
+        submission_id = self.receipt_submission_id(request)
         submission = (
             self.submission_model.objects.filter(pk=submission_id).first()
             if submission_id

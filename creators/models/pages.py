@@ -282,7 +282,7 @@ class EntryFormPage(ConsentFormPageMixin, BasePage):
     form_class = EntryForm
     submission_model = Entry
     rate_limit = ("creators:entry", "CREATORS_ENTRY_RATE_LIMIT", (10, 3600))
-    receipt_session_key = "creators_entry_receipt"
+    receipt_cookie = "creators_entry_receipt"
     landing_page_template = "creators/entry_thanks.html"
 
     class Meta:
