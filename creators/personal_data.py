@@ -175,6 +175,23 @@ def _consent_record(consent):
     ]
 
 
+def _provision_record(provision):
+    """A record of this person's data given to a client (APPI Art. 33(5)), in words."""
+    field = ThirdPartyProvision._meta.get_field
+    consent = provision.consent
+    return [
+        (name, str(field(name).verbose_name).capitalize(), value)
+        for name, value in (
+            ("provided_on", human_value(provision.provided_on)),
+            ("recipient", provision.recipient),
+            ("recipient_address", human_value(provision.recipient_address)),
+            ("items", human_value(provision.item_labels())),
+            ("consent", f"{consent.get_what_display()} ({human_value(consent.at)})"),
+            ("recorded_at", human_value(provision.recorded_at)),
+        )
+    ]
+
+
 def describe_for_email(email):
     """The person's records in words, for the answer to their disclosure request."""
     creators, entries, consents = _records(email)
@@ -215,6 +232,12 @@ def describe_for_email(email):
         ]
         for credit in _credits(creators)
     ]
+    provision_records = [
+        _provision_record(provision)
+        for provision in ThirdPartyProvision.objects.filter(creator__in=creators)
+        .select_related("consent")
+        .order_by("provided_on", "pk")
+    ]
     sections = [
         Section("entries", _("Entries you sent through the entry form"), purpose, entry_records),
         Section("creators", _("Your creator record"), purpose, creator_records),
@@ -235,6 +258,15 @@ def describe_for_email(email):
             _("Your credits on our works"),
             _("Your name is shown in these credits only while you consent to its publication."),
             credit_records,
+        ),
+        Section(
+            "third_party_provisions",
+            _("Records of providing your data to third parties"),
+            _(
+                "Each time we introduced you to a client with your consent: when, to whom, and "
+                "which of your details we gave (privacy policy Article 3)."
+            ),
+            provision_records,
         ),
     ]
     return [section for section in sections if section.records]

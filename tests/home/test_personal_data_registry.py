@@ -21,7 +21,12 @@ from creators.models import Consent, Creator, Entry, ThirdPartyProvision
 from creators.provisions import record_introduction
 from creators.retention import RULES as CREATORS_RULES
 from home.outbox import OutboxEmail
-from home.personal_data import PersonalDataHandler, covered_models, personal_data_handlers
+from home.personal_data import (
+    PersonalDataHandler,
+    covered_models,
+    describe,
+    personal_data_handlers,
+)
 from incidents.models import AffectedPerson, Incident
 from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory
@@ -241,3 +246,15 @@ def test_every_export_gives_its_moments_in_japan_time():
     )
     assert "+09:00" in exports
     assert "+00:00" not in exports
+
+
+@pytest.mark.django_db
+def test_every_exported_record_is_in_the_answer_the_person_reads():
+    """A disclosure answer is written from `describe`: a table a handler exports but does not
+    describe (say, the records of provision to third parties) would never reach the person."""
+    for seed in SEEDERS.values():
+        seed()
+    for handler in personal_data_handlers():
+        exported = sum(len(rows) for rows in (handler.export(EMAIL) or {}).values())
+        described = sum(len(section.records) for section in describe(handler, EMAIL))
+        assert exported and described == exported, handler.name

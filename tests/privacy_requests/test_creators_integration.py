@@ -4,6 +4,7 @@
 """
 
 import json
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils import timezone
 from creators.choices import HOW_ENTRY_FORM, POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_NAME
 from creators.consent import consent_wording, wording_hash
 from creators.models import Consent, Creator
+from creators.provisions import record_introduction
 from privacy_requests.models import PrivacyRequest
 from tests.creators.factories import CreatorFactory, CreatorPageFactory, CreatorsIndexPageFactory
 
@@ -93,6 +95,65 @@ def test_disclosure_contains_the_creator_record_and_consents_and_no_one_else(
     other, _ = other_creator
     for foreign in (other.email, other.name, other.phone):
         assert foreign not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "items", "day"),
+    [
+        ("ja", "第三者への提供の記録", "名前, メールアドレス", "2026年11月20日"),
+        ("en", "Records of providing your data to third parties", "name, email", "Nov. 20, 2026"),
+    ],
+    ids=["ja", "en"],
+)
+def test_a_request_for_the_provision_records_is_answered_with_them(
+    officer_client,
+    confirmed_request,
+    creator,
+    other_creator,
+    fetch_answer,
+    language,
+    title,
+    items,
+    day,
+):
+    """APPI Art. 33(5): the person reads every record of their data given to a third party."""
+    person, _ = creator
+    record_introduction(
+        person,
+        None,
+        consent_for_this_one=True,
+        provided_on=date(2026, 11, 20),
+        recipient="株式会社クライアント",
+        recipient_address="東京都港区1-1-1 代表取締役 山田",
+        items=["name", "email"],
+    )
+    other, _ = other_creator
+    record_introduction(
+        other,
+        None,
+        consent_for_this_one=True,
+        provided_on=date(2026, 11, 21),
+        recipient="他社株式会社",
+        items=["name"],
+    )
+    privacy_request = confirmed_request(
+        person.email, name=person.name, kind="provision_records", language=language
+    )
+    act(officer_client, privacy_request, action="fee", fee_status="paid")
+    act(officer_client, privacy_request, action="release")
+    archive = fetch_answer()
+    data = json.loads(archive.read("answer.json"))
+    sections = {section["key"]: section for section in data["records"]}
+    assert sections["third_party_provisions"]["title"] == title
+    (record,) = sections["third_party_provisions"]["records"]
+    values = {key: field["value"] for key, field in record.items()}
+    assert values["recipient"] == "株式会社クライアント"
+    assert values["recipient_address"] == "東京都港区1-1-1 代表取締役 山田"
+    assert values["items"] == items
+    assert values["provided_on"] == day
+    letter = archive.read("answer.html").decode()
+    assert "株式会社クライアント" in letter and title in letter
+    assert "他社株式会社" not in letter + archive.read("answer.json").decode()
 
 
 def test_deletion_of_a_creator_leaves_nothing_in_any_table_and_the_profile_404s(
