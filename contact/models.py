@@ -15,14 +15,13 @@ from wagtail.models import Page
 from home import outbox
 from home.models import BasePage
 from home.outbox import OutboxEmail
-from home.personal_data import email_is_suspended
+from home.personal_data import email_is_suspended, retention_days
 from policy.consent_forms import ConsentFormPageMixin, wording_hash
 
 from .choices import BUDGETS, PROJECT_KINDS
 from .forms import InquiryForm
 from .receipt import receipt_context
 
-DEFAULT_RETENTION_DAYS = 3 * 365
 INQUIRY_FIELDS = ("company", "name", "email", "phone", "project_kind", "budget", "message")
 
 
@@ -79,7 +78,7 @@ class ContactPage(ConsentFormPageMixin, BasePage):
 
 class InquiryQuerySet(models.QuerySet):
     def past_retention(self, now=None):
-        days = getattr(settings, "CONTACT_INQUIRY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+        days = retention_days("business_inquiries")  # the schedule, in one place
         return self.filter(submitted_at__lt=(now or timezone.now()) - timedelta(days=days))
 
 

@@ -1,12 +1,12 @@
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.personal_data import PersonalDataHandler, RetentionRule
 
-from .models import DEFAULT_RETENTION_DAYS, Inquiry
+from .models import Inquiry
 from .personal_data import (
+    delete_inquiries,
     email_is_suspended,
     erase_for_email,
     export_for_email,
@@ -29,10 +29,7 @@ def contact_personal_data():
                 name="business_inquiries",
                 description=_("Business inquiries: erased %(days)s days after they arrive."),
                 due=lambda cutoff: Inquiry.objects.filter(submitted_at__lt=cutoff),
-                apply=lambda inquiries: inquiries.delete()[0],
-                days=lambda: getattr(
-                    settings, "CONTACT_INQUIRY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS
-                ),
+                apply=delete_inquiries,
             )
         ],
         export=export_for_email,

@@ -54,6 +54,7 @@ DEFAULT_RETENTION_DAYS = {
     "audit_log_of_erased_people": 90,
     "third_party_provisions": 3 * 365,
     "incidents_closed": 3 * 365,
+    "business_inquiries": 3 * 365,
 }
 
 

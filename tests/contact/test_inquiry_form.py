@@ -161,7 +161,7 @@ def test_inquiries_past_retention_are_deleted(contact_ja, policy_version_ja, set
 
     from django.utils import timezone
 
-    settings.CONTACT_INQUIRY_RETENTION_DAYS = 30
+    settings.PERSONAL_DATA_RETENTION = {"business_inquiries": 30}
     client = Client()
     client.post("/ja/contact/", inquiry_data(policy_version_ja))
     client.post("/ja/contact/", inquiry_data(policy_version_ja, email="new@example.com"))

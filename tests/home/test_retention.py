@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from io import StringIO
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -210,6 +211,41 @@ CASES = [
 def test_every_rule_of_the_schedule_has_a_time_travel_case():
     assert {rule.name for rule in retention_rules()} == {case.rule for case in CASES}
     assert set(DEFAULT_RETENTION_DAYS) <= {case.rule for case in CASES}
+
+
+def test_the_schedule_is_in_one_place_and_every_line_is_justified_in_the_readme():
+    """Every period but the sessions' (Django's own SESSION_COOKIE_AGE) is a line of
+    DEFAULT_RETENTION_DAYS, overridden only through PERSONAL_DATA_RETENTION, and the README's
+    table gives each line its default and the reason for it."""
+    names = {rule.name for rule in retention_rules()} - {"sessions"}
+    assert names <= set(DEFAULT_RETENTION_DAYS)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    table = readme.split("## Retention schedule", 1)[1].split("\n## ", 1)[0]
+    for name in names | {"sessions"}:
+        assert f"| `{name}` |" in table, f"the README does not justify {name}"
+
+
+def test_the_period_of_business_inquiries_is_set_like_every_other(settings):
+    settings.PERSONAL_DATA_RETENTION = {"business_inquiries": 30}
+    with time_machine.travel(START, tick=False):
+        pk = seed_inquiry()
+        for to in ("studio@example.com", EMAIL):  # the notice and the receipt
+            OutboxEmail.objects.create(
+                template="contact/email/receipt",
+                about=Inquiry.objects.get(pk=pk),
+                to_address=to,
+                language="ja",
+                subject="件名",
+                body=f"{NAME} 様",
+                delivery="sent",
+                sent_at=timezone.now(),
+            )
+    with time_machine.travel(START + timedelta(days=29), tick=False):
+        run()
+        assert inquiry_exists(pk)
+    with time_machine.travel(START + timedelta(days=31), tick=False):
+        assert "business_inquiries: 1 erased" in run()  # its emails go with it, not counted
+    assert not inquiry_exists(pk) and not OutboxEmail.objects.exists()
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.rule)
