@@ -2,8 +2,11 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from creators.models import Consent, Creator, CreatorPage, Entry
@@ -89,6 +92,30 @@ def test_an_editor_turns_an_entry_into_a_creator_and_a_draft_profile(
     # Converting again does not make a second page.
     client.post(f"/admin/creators/convert/{entry.pk}/")
     assert CreatorPage.objects.count() == 1 and Creator.objects.count() == 1
+
+
+def test_an_editor_declines_an_entry_and_it_is_erased_after_the_short_period(client, entry, editor):
+    client.force_login(editor)
+    url = f"/admin/creators/decline/{entry.pk}/"
+    assert f'action="{url}"' in client.get("/admin/creators/entries-to-convert/").content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/creators/entries-to-convert/"
+    entry.refresh_from_db()
+    declined = entry.declined_at
+    assert declined is not None
+    assert ModelLogEntry.objects.filter(action="creators.declined", user=editor).count() == 1
+    client.post(url)  # declining again does not restart the clock
+    entry.refresh_from_db()
+    assert entry.declined_at == declined
+    with time_machine.travel(declined + timedelta(days=29), tick=False):
+        call_command("enforce_retention", stdout=io.StringIO())
+        assert Entry.objects.filter(pk=entry.pk).exists()
+    with time_machine.travel(declined + timedelta(days=31), tick=False):
+        call_command("enforce_retention", stdout=io.StringIO())
+    assert not Entry.objects.filter(pk=entry.pk).exists()
+    assert not Consent.objects.filter(entry_id=entry.pk).exists()
+    assert Consent.objects.filter(anonymised_at__isnull=False).exists()  # the evidence stays
 
 
 def test_officers_list_search_filter_and_export_entries(client, entry, officer):

@@ -16,6 +16,7 @@ from home.models import HomePage, SiteSettings
 from home.personal_data import personal_data_handlers
 from personal_information.models import PersonalInformationPage, PersonalInformationSettings
 from tests.personal_information.factories import PersonalInformationPageFactory
+from tests.policy.conftest import policy_en, policy_ja  # noqa: F401 (fixtures)
 from tests.privacy_requests.conftest import stand_in_handler
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +64,14 @@ def test_a_changed_retention_period_shows_on_the_page(client, pages, settings):
     assert "Entries the studio declined: erased 14 days after the decision." in html
 
 
+@pytest.mark.usefixtures("policy_en")
 def test_the_footer_and_the_policy_link_to_the_page(client, pages):
     from home.models import FooterLink, NavigationSettings
+
+    for language in ("ja", "en"):
+        response = client.get(f"/{language}/privacy-policy/")
+        assert response.status_code == 200
+        assert f'href="/{language}/personal-information/"' in response.content.decode()
 
     navigation = NavigationSettings.load()
     page = Page.objects.get(locale__language_code="ja", slug="personal-information")
