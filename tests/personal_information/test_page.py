@@ -51,6 +51,30 @@ def test_the_page_lists_every_registered_kind_of_data_with_purpose_and_retention
     assert site.email in html  # the inquiry window
 
 
+# How the page names each kind of request the form takes (APPI Art. 32(1)(iii)); a new kind
+# fails here until the page says how to make it.
+REQUEST_KINDS_ON_THE_PAGE = {
+    "disclosure": "Disclosure (Article 5)",
+    "provision_records": "Disclosure (Article 5), including the records of provision",
+    "correction": "Correction, addition or deletion (Article 6)",
+    "deletion": "Correction, addition or deletion (Article 6)",
+    "suspension": "Suspension of use, erasure",
+    "stop_provision": "suspension of provision to third parties",
+    "purpose_notice": "Notice of the purposes of use",
+}
+
+
+def test_the_page_says_how_to_make_every_kind_of_request(client, pages):
+    from privacy_requests.models import PrivacyRequest
+
+    html = client.get("/en/personal-information/").content.decode()
+    for kind in PrivacyRequest.Kind:
+        if kind != PrivacyRequest.Kind.OTHER:
+            assert REQUEST_KINDS_ON_THE_PAGE[kind] in html, kind
+    ja = client.get("/ja/personal-information/").content.decode()
+    assert "保有個人データの利用目的の通知（無料）" in ja
+
+
 def test_a_new_handler_appears_on_the_page_without_touching_the_page(client, pages):
     with hooks.register_temporarily("register_personal_data", stand_in_handler):
         html = client.get("/en/personal-information/").content.decode()
