@@ -136,6 +136,35 @@ def test_the_dashboard_flags_empty_settings_until_they_are_filled(client, site):
     assert 'id="personal-information-missing' in html
 
 
+@pytest.mark.parametrize("emptied", ["representative", "countries", "regime"])
+def test_the_dashboard_flags_each_matter_the_operator_alone_can_fill_in(client, site, emptied):
+    from django.utils.translation import gettext
+
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    demo.load(site, io.StringIO())
+    assert 'id="personal-information-missing' not in client.get("/admin/").content.decode()
+    with translation.override("ja"):  # the admin speaks Japanese by default
+        if emptied == "representative":
+            business = SiteSettings.load()
+            business.representative_en = ""
+            business.save()
+            expected = gettext("Representative (%(language)s)") % {"language": "en"}
+        else:
+            notice = PersonalInformationSettings.load()
+            if emptied == "countries":
+                notice.storage_countries = []
+                expected = gettext("countries where data is stored or processed")
+            else:
+                block = notice.storage_countries[0].value
+                block["regime_ja"] = ""
+                expected = gettext("the regime of %(country)s") % {"country": block["country_en"]}
+            notice.save()
+    html = client.get("/admin/").content.decode()
+    assert 'id="personal-information-missing' in html
+    assert escape(expected) in html
+
+
 def test_editors_do_not_get_the_panel(client, site):
     from django.contrib.auth.models import Group
 
