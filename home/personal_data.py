@@ -49,6 +49,7 @@ DEFAULT_RETENTION_DAYS = {
     "entries_not_converted": 365,
     "entries_declined": 30,
     "privacy_requests_closed": 365,
+    "privacy_requests_unconfirmed": 30,
     "sent_email_bodies": 90,
     "task_results": 30,
     "audit_log_of_erased_people": 90,

@@ -2,6 +2,8 @@
 
 A closed request is anonymised a year after it closed, as a deletion request leaves it: the kind,
 dates, outcome and the keyed hash of the address stay, so the studio can still say what it did.
+A request nobody confirmed is deleted, with its emails, a month after it was sent: nobody proved
+the name, address and details were theirs.
 The emails about a request follow the outbox's own rule (home.outbox_personal_data).
 """
 
@@ -11,6 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from home.personal_data import RetentionRule
 
 from .models import PrivacyRequest
+
+
+def unconfirmed_requests(cutoff):
+    return PrivacyRequest.objects.filter(
+        status=PrivacyRequest.Status.UNCONFIRMED, received_at__lt=cutoff
+    )
+
+
+def delete_requests(requests):
+    """Delete the requests and their emails; returns how many requests (not rows) went."""
+    _count, deleted = requests.delete()
+    return deleted.get(PrivacyRequest._meta.label, 0)
 
 
 def anonymise_requests(requests):
@@ -28,7 +42,7 @@ RULES = [
         name="privacy_requests_closed",
         description=_(
             "Privacy requests: anonymised %(days)s days after they are closed (kind, dates and "
-            "outcome stay); unconfirmed ones are deleted after 30 days."
+            "outcome stay)."
         ),
         due=lambda cutoff: PrivacyRequest.objects.filter(
             status__in=PrivacyRequest.CLOSED_STATUSES,
@@ -36,5 +50,13 @@ RULES = [
             anonymised_at__isnull=True,
         ),
         apply=anonymise_requests,
+    ),
+    RetentionRule(
+        name="privacy_requests_unconfirmed",
+        description=_(
+            "Privacy requests nobody confirmed: deleted %(days)s days after they arrive."
+        ),
+        due=unconfirmed_requests,
+        apply=delete_requests,
     ),
 ]

@@ -78,6 +78,27 @@ def seed_closed_request():
     return request.pk
 
 
+def seed_unconfirmed_request():
+    request = PrivacyRequest.objects.create(
+        kind="disclosure", name=NAME, email=EMAIL, details="never confirmed", status="unconfirmed"
+    )
+    OutboxEmail.objects.create(
+        template="privacy_requests/email/confirm",
+        about=request,
+        to_address=EMAIL,
+        language="ja",
+        subject="件名",
+        body=f"{NAME} 様",
+        delivery="sent",
+        sent_at=timezone.now(),
+    )
+    return request.pk
+
+
+def request_exists(pk):
+    return PrivacyRequest.objects.filter(pk=pk).exists()
+
+
 def request_named(pk):
     return PrivacyRequest.objects.get(pk=pk).name == NAME
 
@@ -198,6 +219,7 @@ CASES = [
     Case("entries_not_converted", seed_entry, entry_exists, 365),
     Case("entries_declined", seed_declined_entry, entry_exists, 30),
     Case("privacy_requests_closed", seed_closed_request, request_named, 365),
+    Case("privacy_requests_unconfirmed", seed_unconfirmed_request, request_exists, 30),
     Case("sent_email_bodies", seed_sent_email, email_body_kept, 90),
     Case("task_results", seed_task_result, task_result_exists, 30),
     Case("sessions", seed_session, session_exists, 14),
