@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.admin_columns import YesNoColumn
 from home.personal_data import PersonalDataHandler, RetentionRule
 
 from .models import Inquiry
@@ -54,8 +55,8 @@ class InquiryViewSet(ModelViewSet):
         "project_kind",
         "budget",
         "submitted_at",
-        "notified",
-        "suspended",
+        YesNoColumn("notified", label=_("Notified")),
+        YesNoColumn("suspended", label=_("Do not contact")),
     ]
     list_filter = ["project_kind", "budget", "suspended"]
     search_backend_name = None

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -139,7 +140,7 @@ def _person_record(record):
         "suspended": record.suspended,
     }
     return [
-        (key, str(model._meta.get_field(key).verbose_name).capitalize(), human_value(value))
+        (key, capfirst(str(model._meta.get_field(key).verbose_name)), human_value(value))
         for key, value in values.items()
     ]
 
@@ -157,13 +158,13 @@ def _policy_version_words(version):
 def _consent_record(consent):
     field = Consent._meta.get_field
     return [
-        ("what", str(field("what").verbose_name).capitalize(), consent.get_what_display()),
+        ("what", capfirst(str(field("what").verbose_name)), consent.get_what_display()),
         ("given", _("Given or withdrawn"), _("Given") if consent.given else _("Withdrawn")),
-        ("at", str(field("at").verbose_name).capitalize(), human_value(consent.at)),
-        ("how", str(field("how").verbose_name).capitalize(), consent.get_how_display()),
+        ("at", capfirst(str(field("at").verbose_name)), human_value(consent.at)),
+        ("how", capfirst(str(field("how").verbose_name)), consent.get_how_display()),
         (
             "language",
-            str(field("language").verbose_name).capitalize(),
+            capfirst(str(field("language").verbose_name)),
             consent.get_language_display(),
         ),
         ("wording", _("The exact wording you agreed to"), shown_wording(consent) or "—"),

@@ -5,6 +5,8 @@ Translators) gets "permission denied". Search runs in the database (search_backe
 so that no personal data is copied into Wagtail's search index.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.urls import path, reverse
@@ -12,26 +14,57 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
+from home.admin_columns import YesNoColumn
 from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
 
-from .choices import CONSENT_WHAT_CHOICES, EXPERTISE_CHOICES
+from .choices import CONSENT_WHAT_CHOICES, EXPERTISE_CHOICES, expertise_labels
 from .consent import consent_states
 from .models import PERSONAL_FIELDS, Creator, Entry
 
 
 class SafeExportIndexView(generic.IndexView):
-    """CSV/XLSX export that neutralises spreadsheet formulas and leaves an audit trail."""
+    """CSV/XLSX export that neutralises spreadsheet formulas and leaves an audit trail, in words:
+    headings as labels, choices and Yes/No in the officer's language, moments in Japan time."""
+
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: human_value,
+            # A spreadsheet date has no time zone: Japan time, as everywhere in the admin.
+            generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(
+                value, timezone.get_default_timezone()
+            ),
+        },
+        bool: {
+            generic.IndexView.FORMAT_CSV: human_value,
+            generic.IndexView.FORMAT_XLSX: human_value,
+        },
+    }
+
+    def get_heading(self, queryset, field):
+        # as_spreadsheet() hands on the list of rows it logged: label from the model instead.
+        return super().get_heading(self.model.objects.none(), field)
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for name in row:
+            if name == "expertise":
+                row[name] = expertise_labels(item.expertise)
+            elif getattr(item, f"get_{name}_display", None):
+                row[name] = getattr(item, f"get_{name}_display")()
+        return row
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
@@ -111,7 +144,7 @@ class ChecklistFormMixin:
         else:
             return super().formfield_for_dbfield(db_field, **kwargs)
         return forms.MultipleChoiceField(
-            label=db_field.verbose_name.capitalize(),
+            label=capfirst(db_field.verbose_name),
             choices=choices,
             widget=forms.CheckboxSelectMultiple,
             required=False,
@@ -181,10 +214,10 @@ class EntryViewSet(ChecklistFormMixin, ModelViewSet):
         "email",
         "language",
         "submitted_at",
-        BooleanColumn("notified", label=_("Notified")),
+        YesNoColumn("notified", label=_("Notified")),
         # An entry from an address under a suspension request: the form took it like any
         # other, so this flag is how the officer learns of it.
-        BooleanColumn("suspended", label=_("Do not contact")),
+        YesNoColumn("suspended", label=_("Do not contact")),
         Column("last_email_error", label=_("Last email error")),
     ]
     list_export = ["pk", "submitted_at", *PERSONAL_FIELDS, "message", "notified", "suspended"]
@@ -247,7 +280,13 @@ class CreatorViewSet(ChecklistFormMixin, ModelViewSet):
     search_backend_name = None
     search_fields = ["name", "stage_name", "email"]
     list_filter = ["language", "suspended"]
-    list_display = ["__str__", "name", "stage_name", "email", "suspended"]
+    list_display = [
+        "__str__",
+        "name",
+        "stage_name",
+        "email",
+        YesNoColumn("suspended", label=_("Do not contact")),
+    ]
     list_export = ["pk", "name", "stage_name", "email", "phone", "expertise", "portfolio_url"]
     export_filename = "creators"
     form_fields = EntryViewSet.form_fields[:-2] + ["language", "suspended"]

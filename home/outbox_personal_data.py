@@ -6,6 +6,7 @@ blanked after the retention period. The subject, dates and delivery stay as the 
 """
 
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .masking import LINK_TOKEN
@@ -51,7 +52,7 @@ def describe_emails(email, exclude_about=None):
     field = OutboxEmail._meta.get_field
 
     def label(name):
-        return str(field(name).verbose_name).capitalize()
+        return capfirst(str(field(name).verbose_name))
 
     records = [
         [

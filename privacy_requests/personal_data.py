@@ -7,6 +7,7 @@ emails sent to them, and a deletion anonymises them (see models.py for what stay
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from home import outbox
@@ -59,7 +60,7 @@ def describe_requests(email, exclude=None):
     field = PrivacyRequest._meta.get_field
 
     def label(name):
-        return str(field(name).verbose_name).capitalize()
+        return capfirst(str(field(name).verbose_name))
 
     records = [
         [

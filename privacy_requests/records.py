@@ -5,6 +5,7 @@ reaches the officer's screen."""
 
 from django.apps import apps
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
@@ -42,7 +43,7 @@ def outcome_in_words(outcome):
 
 
 def _label(name):
-    return str(PrivacyRequest._meta.get_field(name).verbose_name).capitalize()
+    return capfirst(str(PrivacyRequest._meta.get_field(name).verbose_name))
 
 
 def _due(privacy_request):

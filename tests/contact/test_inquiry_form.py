@@ -208,3 +208,21 @@ def test_a_suspended_address_gets_the_same_answer_and_is_flagged_for_the_officer
     assert flagged.suspended is True
     assert Inquiry.objects.get(email="kato@example.co.jp").suspended is False
     assert all("sato@example.co.jp" not in m.to for m in mailoutbox)
+
+
+def test_the_officers_list_of_inquiries_is_in_words(
+    client, contact_ja, policy_version_ja, django_user_model
+):
+    import re
+
+    from django.contrib.auth.models import Group
+
+    client.post("/ja/contact/", inquiry_data(policy_version_ja))
+    officer = django_user_model.objects.create_user("officer", password="x")
+    officer.groups.add(Group.objects.get(name="Privacy officers"))
+    client.force_login(officer)
+    html = client.get("/admin/business_inquiries/").content.decode()
+    listing = html[html.index("<tbody") :]
+    raw = re.search(r">\s*(True|False|None|commercial|3m_10m)\s*<", listing)
+    assert not raw, raw
+    assert "+00:00" not in listing and "UTC" not in listing
