@@ -225,6 +225,9 @@ def test_the_officers_screens_show_no_raw_values_and_no_utc(open_page):
     assert_reads_well(desk)
     desk.goto("/admin/privacy-requests/?overdue=yes")
     assert_reads_well(desk)
+    for listing in ("/admin/creators_creator/", "/admin/creators_entry/"):
+        desk.goto(listing)
+        assert_reads_well(desk)
     creator = Creator.objects.order_by("pk").first()
     desk.goto(f"/admin/creators_creator/inspect/{creator.pk}/")
     assert "Consents in force" in desk.content()

@@ -295,3 +295,23 @@ def test_erasing_the_person_deletes_a_released_answer_too(
     deletion = confirmed_request(person.email, kind="deletion")
     act(officer_client, deletion, action="delete", confirm="yes")
     assert not Answer.objects.exists()
+
+
+def test_the_letter_names_the_policy_version_in_force_with_its_link(
+    officer_client, confirmed_request, person, fetch_answer, site, client
+):
+    from tests.policy.factories import PolicyPageFactory, publish
+
+    publish(PolicyPageFactory(parent=site["ja"], locale=site["ja"].locale))
+    privacy_request = confirmed_request(person.email, kind="disclosure", language="ja")
+    act(officer_client, privacy_request, action="fee", fee_status="paid")
+    act(officer_client, privacy_request, action="release")
+    archive = fetch_answer()
+    letter = archive.read("answer.html").decode()
+    url = "http://testserver/ja/privacy-policy/versions/1/"
+    assert "プライバシーポリシー第1版" in letter and f'<a href="{url}">' in letter
+    policy = json.loads(archive.read("answer.json"))["privacy_policy"]
+    assert (
+        policy["number"] == 1 and policy["url"] == url and policy["in_force_since"].endswith(" JST")
+    )
+    assert client.get(url).status_code == 200
