@@ -181,7 +181,7 @@ def _provision_record(provision):
     field = ThirdPartyProvision._meta.get_field
     consent = provision.consent
     return [
-        (name, str(field(name).verbose_name).capitalize(), value)
+        (name, capfirst(str(field(name).verbose_name)), value)
         for name, value in (
             ("provided_on", human_value(provision.provided_on)),
             ("recipient", provision.recipient),
