@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from home.models import SiteSettings
+from home.models import NavigationSettings, SiteSettings
 
-from .models import PersonalInformationSettings
+from .models import PersonalInformationPage, PersonalInformationSettings
 
 
 def missing_matters():
@@ -23,6 +23,11 @@ def missing_matters():
         "wagtailsettings:edit", args=["personal_information", "personalinformationsettings"]
     )
     missing += [(label, url) for label in notice.missing()]
+    # The page is linked from the footer, which editors choose: say so when it is not.
+    pages = PersonalInformationPage.objects.values("pk")
+    if not NavigationSettings.load().footer_links.filter(page__in=pages).exists():
+        url = reverse("wagtailsettings:edit", args=["home", "navigationsettings"])
+        missing.append((_("A footer link to the page of retained personal data"), url))
     return missing
 
 

@@ -121,12 +121,22 @@ class TestTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(PersonalInformationPage, {})
 
 
+def link_from_the_footer():
+    from home.models import FooterLink, NavigationSettings
+
+    navigation = NavigationSettings.load()
+    page = PersonalInformationPage.objects.get(locale__language_code="ja")
+    navigation.footer_links = [FooterLink(page=Page.objects.get(pk=page.pk))]
+    navigation.save()
+
+
 def test_the_dashboard_flags_empty_settings_until_they_are_filled(client, site):
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
     client.force_login(admin)
     html = client.get("/admin/").content.decode()
     assert 'id="personal-information-missing' in html
     demo.load(site, io.StringIO())
+    link_from_the_footer()
     html = client.get("/admin/").content.decode()
     assert 'id="personal-information-missing' not in html
     notice = PersonalInformationSettings.load()
@@ -143,6 +153,7 @@ def test_the_dashboard_flags_each_matter_the_operator_alone_can_fill_in(client, 
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
     client.force_login(admin)
     demo.load(site, io.StringIO())
+    link_from_the_footer()
     assert 'id="personal-information-missing' not in client.get("/admin/").content.decode()
     with translation.override("ja"):  # the admin speaks Japanese by default
         if emptied == "representative":
@@ -163,6 +174,26 @@ def test_the_dashboard_flags_each_matter_the_operator_alone_can_fill_in(client, 
     html = client.get("/admin/").content.decode()
     assert 'id="personal-information-missing' in html
     assert escape(expected) in html
+
+
+def test_the_dashboard_flags_a_footer_that_does_not_link_to_the_page(client, site):
+    from django.utils.translation import gettext
+
+    from home.models import NavigationSettings
+
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    demo.load(site, io.StringIO())
+    link_from_the_footer()
+    assert 'id="personal-information-missing' not in client.get("/admin/").content.decode()
+    navigation = NavigationSettings.load()
+    navigation.footer_links = []
+    navigation.save()
+    html = client.get("/admin/").content.decode()
+    assert 'id="personal-information-missing' in html
+    with translation.override("ja"):
+        label = gettext("A footer link to the page of retained personal data")
+    assert escape(label) in html and "/admin/settings/home/navigationsettings/" in html
 
 
 def test_editors_do_not_get_the_panel(client, site):
