@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.admin_columns import YesNoColumn
+from home.admin_columns import InWordsInspectView, YesNoColumn
 from home.personal_data import PersonalDataHandler, RetentionRule
 
 from .models import Inquiry
@@ -48,6 +48,7 @@ class InquiryViewSet(ModelViewSet):
     menu_label = _("Business inquiries")
     add_to_admin_menu = True
     inspect_view_enabled = True
+    inspect_view_class = InWordsInspectView
     # "do not contact" shows the officer an inquiry from an address under a suspension request.
     list_display = [
         "__str__",

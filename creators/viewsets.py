@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
-from home.admin_columns import YesNoColumn
+from home.admin_columns import InWordsInspectView, YesNoColumn
 from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
@@ -151,7 +151,7 @@ class ChecklistFormMixin:
         )
 
 
-class PersonalRecordInspectView(generic.InspectView):
+class PersonalRecordInspectView(InWordsInspectView):
     """The record in words: expertise and tool names, Yes/No, Japan time; never raw JSON."""
 
     def get_expertise_display_value(self):
@@ -176,12 +176,6 @@ class PersonalRecordInspectView(generic.InspectView):
         if field_name == "consents_in_force":
             return _("Consents in force")
         return super().get_field_label(field_name, field)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, (bool, type(None), list, dict)) or hasattr(value, "tzinfo"):
-            return human_value(value)
-        return value
 
 
 class EntryFilterSet(WagtailFilterSet):

@@ -1,10 +1,14 @@
-"""Admin listing columns that read in words.
+"""Admin listing columns and detail pages that read in words.
 
 Wagtail's BooleanColumn draws a tick or a cross titled "True" or "False", and a plain column
 prints the bare `True`/`False`: the officer's lists say Yes or No, in the admin's language.
+Wagtail's generic detail page prints a moment through `|localize`, which skips the time-zone
+conversion (a UTC time with no zone named): `InWordsInspectView` gives it in Japan time, said so,
+and Yes/No, lists and nothing in words.
 """
 
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 
 from home.personal_data import human_value
 
@@ -12,3 +16,11 @@ from home.personal_data import human_value
 class YesNoColumn(Column):
     def get_value(self, instance):
         return human_value(bool(super().get_value(instance)))
+
+
+class InWordsInspectView(generic.InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, (bool, type(None), list, dict)) or hasattr(value, "tzinfo"):
+            return human_value(value)
+        return value

@@ -1,10 +1,13 @@
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+
+from home.admin_columns import InWordsInspectView, YesNoColumn
 
 from . import views
 from .models import Incident
@@ -33,11 +36,14 @@ class IncidentViewSet(ModelViewSet):
     menu_order = 320
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = InWordsInspectView
     search_backend_name = None
     list_display = [
         "__str__",
         "found_at",
-        "malicious",
+        YesNoColumn(
+            "malicious", label=capfirst(Incident._meta.get_field("malicious").verbose_name)
+        ),
         "preliminary_reported_at",
         "final_reported_at",
     ]

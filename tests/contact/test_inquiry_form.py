@@ -226,3 +226,25 @@ def test_the_officers_list_of_inquiries_is_in_words(
     raw = re.search(r">\s*(True|False|None|commercial|3m_10m)\s*<", listing)
     assert not raw, raw
     assert "+00:00" not in listing and "UTC" not in listing
+
+
+def test_an_inquiry_reads_in_words_and_japan_time(
+    client, contact_ja, policy_version_ja, django_user_model
+):
+    import re
+    from datetime import UTC, datetime
+
+    from django.contrib.auth.models import Group
+
+    client.post("/ja/contact/", inquiry_data(policy_version_ja))
+    inquiry = Inquiry.objects.get()
+    moment = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)  # 2 Dec 00:30 in Tokyo
+    Inquiry.objects.filter(pk=inquiry.pk).update(submitted_at=moment)
+    officer = django_user_model.objects.create_user("officer", password="x")
+    officer.groups.add(Group.objects.get(name="Privacy officers"))
+    client.force_login(officer)
+    html = client.get(f"/admin/business_inquiries/inspect/{inquiry.pk}/").content.decode()
+    page = html[html.index("<main") :]
+    assert "2026年12月2日0:30 JST" in page and "15:30" not in page
+    raw = re.search(r">\s*(True|False|None)\s*<|\+00:00|UTC", page)
+    assert not raw, raw

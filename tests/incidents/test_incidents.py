@@ -140,3 +140,16 @@ def test_editors_cannot_open_the_register(client, incident):
     assert client.post(reverse("incidents_notify", args=[incident.pk])).status_code in (302, 403)
     assert "A laptop" not in client.get(url, follow=True).content.decode()
     assert client.get(reverse("incidents:index")).status_code in (302, 403)
+
+
+def test_the_register_and_an_incident_read_in_words_and_japan_time(client, incident, officer):
+    import re
+
+    client.force_login(officer)
+    listing = client.get(reverse("incidents:index")).content.decode()
+    page = client.get(reverse("incidents:inspect", args=[incident.pk])).content.decode()
+    for html in (listing[listing.index("<tbody") :], page[page.index("<main") :]):
+        raw = re.search(r">\s*(True|False|None)\s*<|\+00:00|UTC", html)
+        assert not raw, raw
+    assert "2026年6月1日9:00 JST" in page  # found at 09:00 in Tokyo (00:00 UTC)
+    assert "0:00" not in page
