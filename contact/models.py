@@ -75,6 +75,12 @@ class ContactPage(ConsentFormPageMixin, BasePage):
     def receipt_context(self, submission, request):
         return receipt_context(submission, request)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The notice states the period the retention job enforces, never a copy of it.
+        context["retention_days"] = retention_days("business_inquiries")
+        return context
+
 
 class InquiryQuerySet(models.QuerySet):
     def past_retention(self, now=None):

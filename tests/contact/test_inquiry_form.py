@@ -69,6 +69,15 @@ def test_the_form_page_is_never_stored_by_a_cache(client, contact_ja, policy_ver
     assert "public" not in response["Cache-Control"]
 
 
+def test_the_notice_states_the_period_the_retention_job_enforces(
+    client, contact_ja, contact_en, policy_version_ja, settings
+):
+    assert "最長1095日間保管し" in client.get("/ja/contact/").content.decode()
+    settings.PERSONAL_DATA_RETENTION = {"business_inquiries": 400}
+    assert "最長400日間保管し" in client.get("/ja/contact/").content.decode()
+    assert "for 400 days at most" in client.get("/en/contact/").content.decode()
+
+
 def test_a_failed_email_keeps_the_inquiry_and_says_why(
     client, contact_ja, policy_version_ja, settings
 ):
