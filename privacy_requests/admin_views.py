@@ -25,6 +25,8 @@ from home.outbox import OutboxEmail
 
 from . import actions
 from .models import PrivacyRequest
+from .models.answers import link_days
+from .models.requests import due_days
 from .permissions import is_privacy_officer
 from .records import request_facts
 
@@ -87,6 +89,8 @@ class RequestInspectView(generic.InspectView):
             refusal_grounds=PrivacyRequest.RefusalGround.choices,
             answers=privacy_request.answers.all(),
             today=timezone.localdate().isoformat(),
+            due_days=due_days(),
+            link_days=link_days(),
             is_overdue=privacy_request.is_overdue(),
             emails=privacy_request.emails.all(),
             correction_links=actions.correction_links(privacy_request)

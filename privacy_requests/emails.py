@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from home import outbox
 
+from .models.answers import link_days
 from .models.requests import due_days
 from .tokens import make_token
 
@@ -46,6 +47,7 @@ def _status_context(privacy_request):
         "site_settings": SiteSettings.load(),
         "fee_yen": f"{privacy_request.FEE_YEN:,}",
         "due_days": due_days(),
+        "link_days": link_days(),
     }
     if privacy_request.kind == privacy_request.Kind.PURPOSE_NOTICE:
         context["sections"] = sections_for(privacy_request)
@@ -83,7 +85,7 @@ def notify_studio(privacy_request):
     )
     return outbox.queue(
         "privacy_requests/email/notify_studio",
-        {"privacy_request": privacy_request, "admin_url": admin_url},
+        {"privacy_request": privacy_request, "admin_url": admin_url, "due_days": due_days()},
         to=settings.STUDIO_NOTIFY_EMAIL,
         language=settings.LANGUAGE_CODE,
         about=privacy_request,

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from home.forms import HoneypotMixin, NameField, TextField
 
 from .models import PrivacyRequest
+from .models.answers import link_days
 
 
 class PrivacyRequestForm(HoneypotMixin):
@@ -26,7 +27,7 @@ class PrivacyRequestForm(HoneypotMixin):
         required=False,
         widget=forms.RadioSelect,
         help_text=_(
-            "Only for a disclosure. Electronically: a download link, valid for 7 days and usable "
+            "Only for a disclosure. Electronically: a download link, valid for %(days)s days and usable "
             "once, to the address below. In writing: a letter by post (reply to our email with "
             "your postal address)."
         ),
@@ -49,6 +50,11 @@ class PrivacyRequestForm(HoneypotMixin):
     )
 
     field_order = ["kind", "delivery", "name", "email", "details", "website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        delivery = self.fields["delivery"]
+        delivery.help_text = delivery.help_text % {"days": link_days()}  # the setting in force
 
     def clean_delivery(self):
         return self.cleaned_data.get("delivery") or PrivacyRequest.Delivery.ELECTRONIC

@@ -16,6 +16,7 @@ from home import ratelimit
 from . import emails, tokens
 from .forms import PrivacyRequestForm, ResendForm
 from .models import Answer, PrivacyRequest
+from .models.requests import due_days
 
 RATE_LIMIT = ("PRIVACY_REQUEST_RATE_LIMIT", (5, 60 * 60))
 
@@ -105,7 +106,7 @@ def confirm(request, page, token):
         request,
         page,
         "privacy_requests/confirm.html",
-        {"check": check, "confirmed": privacy_request},
+        {"check": check, "confirmed": privacy_request, "due_days": due_days()},
     )
 
 

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from privacy_requests.models import PrivacyRequest
+from tests.committing_client import CommittingClient
+from tests.privacy_requests.conftest import confirmation_link
 from tests.privacy_requests.factories import PrivacyRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +107,26 @@ def test_the_dashboard_counts_overdue_requests_for_officers(officer_client):
     html = officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "privacy-requests-panel" in html
     assert "2件の請求が期限を過ぎています" in html or "2 requests are overdue" in html
+
+
+def test_every_period_promised_is_the_configured_one(
+    settings, request_pages, submit, mailoutbox, officer_client
+):
+    """The form, the confirmation page, the status email and the officer's page state the
+    periods the software applies, never a copy that a setting could make false."""
+    settings.PRIVACY_ANSWER_LINK_DAYS = 3
+    settings.PRIVACY_REQUEST_DUE_DAYS = 10
+    visitor = CommittingClient()  # the status email leaves after the commit
+    form = visitor.get(request_pages["ja"].url).content.decode()
+    assert "3日間有効で1回だけ使える" in form and "7日間" not in form
+    privacy_request = submit("mika@example.com", language="ja", kind="disclosure")
+    confirmed = visitor.post(confirmation_link(mailoutbox)).content.decode()
+    assert "入金日から10日以内にご回答します" in confirmed and "14日" not in confirmed
+    officers = next(m for m in mailoutbox[::-1] if m.to != ["mika@example.com"]).body
+    assert "手数料の入金待ちです。回答期限は入金日から10日後です。" in officers  # not "due by  ."
+    status_email = next(m for m in mailoutbox[::-1] if m.to == ["mika@example.com"]).body
+    assert "3日間有効で1回だけ使える" in status_email and "7日間" not in status_email
+    desk = officer_client.get(
+        reverse("privacy_requests:inspect", args=[privacy_request.pk])
+    ).content.decode()
+    assert "回答期限はこの日から10日後です" in desk and "14日" not in desk
