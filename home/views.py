@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from .page_cache import public
 from .pagination import page_or_404
+from .prefetch import prefetch_by_page_type
 from .search import search_pages
 from .site_structure import exclude_private
 
@@ -46,18 +47,6 @@ def _specific_in_order(pages):
     return [specific[pk] for pk in ids if pk in specific]
 
 
-def prefetch_for_sitemap(pages):
-    """A page type whose sitemap entry needs more than the page (a creator profile asks for
-    the consent in force) loads it for all its pages at once: `prefetch_for_sitemap(pages)`."""
-    by_class = defaultdict(list)
-    for page in pages:
-        by_class[type(page)].append(page)
-    for cls, group in by_class.items():
-        prefetch = getattr(cls, "prefetch_for_sitemap", None)
-        if callable(prefetch):
-            prefetch(group)
-
-
 def sitemap_entries(request):
     """Every live public page in every language, each with the URLs of its translations."""
     pages = list(exclude_private(Page.objects.live().exclude(depth__lte=1)).specific())
@@ -65,7 +54,7 @@ def sitemap_entries(request):
     locales = Locale.objects.in_bulk()
     for page in pages:
         page.locale = locales[page.locale_id]
-    prefetch_for_sitemap(pages)
+    prefetch_by_page_type(pages, "prefetch_for_sitemap")
     by_translation = defaultdict(list)
     entries = []
     for page in pages:

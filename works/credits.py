@@ -15,20 +15,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.prefetch import prefetch_by_page_type
 from home.site_structure import restrictions
 
 PERSON = "person"
 ORGANISATION = "organisation"
-
-
-def _prefetch(pages):
-    by_class = defaultdict(list)
-    for page in pages:
-        by_class[type(page)].append(page)
-    for cls, group in by_class.items():
-        prefetch = getattr(cls, "prefetch_for_credits", None)
-        if callable(prefetch):
-            prefetch(group)
 
 
 def _is_public(page, private_paths):
@@ -73,7 +64,9 @@ def linked_pages(page_ids, locale, pages=None):
     private_paths = [path for path, _ in restrictions()["paths"]]
     linked = [page for page in pages if page.live and _is_public(page, private_paths)]
     chosen = _in_locale({page.pk: page for page in linked}.values(), locale, private_paths)
-    _prefetch(list({page.pk: page for page in chosen.values()}.values()))
+    prefetch_by_page_type(
+        {page.pk: page for page in chosen.values()}.values(), "prefetch_for_credits"
+    )
     return chosen
 
 
@@ -106,7 +99,7 @@ def hidden_credits(work):
     credits = list(work.credits.all())
     ids = {c.creator_page_id for c in credits if c.creator_page_id}
     every = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    _prefetch(list(every.values()))
+    prefetch_by_page_type(every.values(), "prefetch_for_credits")
     shown = linked_pages(ids, work.locale)
     hidden = []
     for credit in credits:
