@@ -78,12 +78,9 @@ def seed_closed_request():
     return request.pk
 
 
-def seed_unconfirmed_request():
-    request = PrivacyRequest.objects.create(
-        kind="disclosure", name=NAME, email=EMAIL, details="never confirmed", status="unconfirmed"
-    )
-    OutboxEmail.objects.create(
-        template="privacy_requests/email/confirm",
+def sent_email_about(request, template):
+    return OutboxEmail.objects.create(
+        template=template,
         about=request,
         to_address=EMAIL,
         language="ja",
@@ -92,6 +89,13 @@ def seed_unconfirmed_request():
         delivery="sent",
         sent_at=timezone.now(),
     )
+
+
+def seed_unconfirmed_request():
+    request = PrivacyRequest.objects.create(
+        kind="disclosure", name=NAME, email=EMAIL, details="never confirmed", status="unconfirmed"
+    )
+    sent_email_about(request, "privacy_requests/email/confirm")
     return request.pk
 
 
@@ -105,16 +109,7 @@ def request_named(pk):
 
 def seed_sent_email():
     request = PrivacyRequest.objects.create(kind="other", name=NAME, email=EMAIL, status="open")
-    return OutboxEmail.objects.create(
-        template="privacy_requests/email/status",
-        about=request,
-        to_address=EMAIL,
-        language="ja",
-        subject="件名",
-        body=f"{NAME} 様",
-        delivery="sent",
-        sent_at=timezone.now(),
-    ).pk
+    return sent_email_about(request, "privacy_requests/email/status").pk
 
 
 def email_body_kept(pk):
