@@ -1,6 +1,7 @@
 """The emails about a request, composed in the requester's language and queued in the outbox."""
 
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
 from home import outbox
@@ -28,8 +29,10 @@ def _to_requester(privacy_request, template, context):
     )
 
 
+@transaction.atomic
 def send_confirmation(privacy_request, page, request):
-    """A fresh single-use link; any earlier link for this request stops working."""
+    """A fresh single-use link; any earlier link for this request stops working. The nonce and
+    the email naming it are stored together (in the caller's transaction, if any)."""
     privacy_request.new_confirmation_nonce()
     privacy_request.save(update_fields=["confirmation_nonce"])
     link = request.build_absolute_uri(

@@ -55,7 +55,9 @@ def request_form(request, page):
                 language=page.locale.language_code,
             )
             log(privacy_request, "privacy_requests.submit")
-        emails.send_confirmation(privacy_request, page, request)
+            # The link's nonce and its email are stored with the request; the email leaves
+            # after the commit, so nothing is written once the request is.
+            emails.send_confirmation(privacy_request, page, request)
         return redirect(page.get_url(request) + page.reverse_subpage("sent"))
     status = 400 if form.is_bound else 200
     return _render(
