@@ -10,10 +10,16 @@ and the page cache here keeps it too, so that the next visitor is answered witho
 Nothing is ever kept for a visitor with a session cookie (an editor), for anything but a GET,
 or for a response that would be private.
 
-Invalidation without a race: each cached copy is stored under the generations of its path, of
-every path above it and of the whole site, read *before* rendering. A purge (`home.purge`, after
-the commit) deletes a generation; a request that rendered older rows during the commit stores
-its copy under the generation it read, which nobody reads any more.
+Invalidation without a race: each copy is stored with the generations of its path, of every
+path above it and of the whole site, read *before* rendering. A purge (`home.purge`, after the
+commit) deletes a generation; a copy whose generations are no longer the current ones is never
+served, so a request that rendered older rows during the commit stores a copy nobody will use.
+
+A hit costs one read of the shared cache (the copy and the current generations together). No
+copy outlives a moment at which it stops being true: each is kept at most until the next
+scheduled change (`page_cache_fresh_until` hooks), and scheduling one forgets every copy. So
+the work due at such a moment (`page_cache_miss` hooks: publishing a policy revision) is done
+before a page is rendered, never on a hit.
 """
 
 import hashlib
@@ -86,21 +92,21 @@ def generation_keys(path):
     return keys
 
 
-def current_generations(keys):
-    found = cache.get_many(keys)
+def current_generations(keys, found):
+    """The generations `keys` are at, from what a read `found`; None while the cache is down."""
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
             cache.add(key, secrets.token_hex(6), timeout=None)
-        found.update(cache.get_many(missing))
+        found = {**found, **cache.get_many(missing)}
         if any(key not in found for key in keys):
-            return None  # the cache is down: serve uncached
+            return None
     return ":".join(found[key] for key in keys)
 
 
-def copy_key(request, generations):
+def copy_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"pc:copy:{digest}:{hashlib.sha256(generations.encode()).hexdigest()[:16]}"
+    return f"pc:copy:{digest}"
 
 
 def excluded_prefixes():
@@ -124,11 +130,11 @@ def fresh_until():
     return min([m for m in moments if m is not None], default=math.inf)
 
 
-def before_lookup(request):
-    """Work that must happen before a copy is served (`before_page_cache_lookup` hooks): the
-    policy publishes a revision whose moment has come, which purges the copies it changes."""
-    for fn in hooks.get_hooks("before_page_cache_lookup"):
-        fn(request)
+def before_render(request):
+    """Work due before a page is rendered for the cache (`page_cache_miss` hooks), e.g. the
+    policy publishing a revision whose moment has come. True if one changed something: its
+    purge has then moved the generations just read."""
+    return any([fn(request) for fn in hooks.get_hooks("page_cache_miss")])
 
 
 def mark_public(response, seconds):
@@ -139,9 +145,14 @@ def mark_public(response, seconds):
     patch_cache_control(response, **directives)
 
 
-def serialise(response):
+def serialise(response, generations):
     headers = [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS]
-    return {"status": response.status_code, "headers": headers, "content": response.content}
+    return {
+        "generations": generations,
+        "status": response.status_code,
+        "headers": headers,
+        "content": response.content,
+    }
 
 
 def deserialise(stored):
@@ -156,17 +167,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = None
+        key = generations = None
         if may_use_cache(request):
-            before_lookup(request)
-            generations = current_generations(generation_keys(request.path))
-            if generations is not None:
-                key = copy_key(request, generations)
-                stored = cache.get(key)
-                if stored is not None:
-                    response = deserialise(stored)
-                    response["X-Page-Cache"] = "hit"
-                    return response
+            key, keys = copy_key(request), generation_keys(request.path)
+            found = cache.get_many([key, *keys])
+            generations = current_generations(keys, found)
+            stored = found.get(key)
+            if generations is not None and stored and stored["generations"] == generations:
+                response = deserialise(stored)
+                response["X-Page-Cache"] = "hit"
+                return response
+            if before_render(request):
+                generations = current_generations(keys, cache.get_many(keys))
         response = self.get_response(request)
         if is_personal(request, response):
             make_private(response)
@@ -174,8 +186,8 @@ class PageCacheMiddleware:
             until = min(fresh_until(), getattr(request, "page_cache_until", math.inf))
             seconds = int(max(0, min(max_age(), until - time.time())))
             mark_public(response, seconds)
-            if key is not None and seconds > 0:
-                cache.set(key, serialise(response), seconds)
+            if generations is not None and seconds > 0:
+                cache.set(key, serialise(response, generations), seconds)
                 response["X-Page-Cache"] = "miss"
         return response
 

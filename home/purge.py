@@ -152,6 +152,15 @@ def purge_everything():
     return purge
 
 
+def purge_page_cache():
+    """Every copy in the page cache, after the commit: a change was scheduled that the copies
+    were not kept short for (home.page_cache). The CDN's copies are purged when it goes live."""
+    purge = Purge()
+    purge.everything = True
+    purge.schedule()
+    return purge
+
+
 def on_publish_or_unpublish(sender, instance, **kwargs):
     purge_page(instance)
 

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Min
 from wagtail.models import Revision
 
+from home.purge import purge_page_cache
+
 GENERATION_KEY = "policy:schedule"
 NEXT_SECONDS = 3600  # recomputed at least hourly, whatever happens
 
@@ -74,6 +76,7 @@ def revision_saved(sender, instance, **kwargs):
         instance.content_type.model_class() or object, PolicyPage
     ):
         schedule_changed()
+        purge_page_cache()  # copies kept past the new moment would outlive it
 
 
 def policy_published(sender, **kwargs):

@@ -148,13 +148,13 @@ def publish_policy_through_the_gate(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
-@hooks.register("before_page_cache_lookup")
+@hooks.register("page_cache_miss")
 def publish_due_policy_revision(request):
-    # Article 8 under the page cache: the first request after a go-live moment publishes the
-    # revision (which purges the copies it changes) before any copy is served.
+    # Article 8 under the page cache: no copy outlives a go-live moment (home.page_cache), so
+    # the first request after it renders, and publishes the revision before it does.
     from policy.schedule import publish_if_due
 
-    publish_if_due()
+    return publish_if_due()
 
 
 @hooks.register("page_cache_fresh_until")
