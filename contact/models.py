@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -51,8 +51,7 @@ class ContactPage(ConsentFormPageMixin, BasePage):
     def submission_model(self):
         return Inquiry
 
-    @transaction.atomic
-    def process_form_submission(self, form):
+    def process_form_submission(self, form, request):
         """Save the inquiry exactly as sent with its emails; they leave after the commit.
 
         An address under a suspension request is answered like any other (nobody learns of the

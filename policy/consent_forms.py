@@ -1,21 +1,14 @@
 """A public form whose sender agrees to the policy in force, and the page that serves it: the
 creator entry form (creators) and the business inquiry form (contact) are both this, once.
 
-In the shape of Wagtail's form pages (`AbstractForm`): the page has a `form_class`,
-`get_form()`, `process_form_submission()` and a landing page at `thanks/`. What every such page
-does, it does here:
-- a post is counted against a per-address rate limit first (home.ratelimit: a 429 page in the
-  visitor's language past the limit);
-- a post that fills the honeypot is answered as a success and dropped (home.forms);
-- a valid post is stored with its consent evidence and its emails in one transaction
-  (`process_form_submission`); the emails leave once it has committed (home.outbox);
-- bad input comes back with a 400, its errors and the values kept;
+The page is a public form page (home.form_pages: rate limit, honeypot, one transaction,
+400 with the values kept, private responses); this adds the consent:
+- the policy box, and the version whose wording the visitor saw (a newer one must be agreed
+  to afresh);
 - the receipt at `thanks/` reads the stored record named in a signed cookie, never the form;
   not the session, whose save would be a database write after the commit: a database that
   goes away in between would turn a stored submission into an error page, and its sender would
-  send it again;
-- every response is private and never stored by a cache or CDN: it carries a CSRF token or
-  someone's submission.
+  send it again.
 """
 
 import hashlib
@@ -24,13 +17,11 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
-from home import ratelimit
+from home.form_pages import PublicFormPageMixin
 from home.forms import HoneypotMixin
 
 from .models import version_in_force
@@ -77,77 +68,40 @@ class PolicyConsentForm(HoneypotMixin):
         return cleaned
 
 
-def private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
-
-
-class ConsentFormPageMixin(RoutablePageMixin):
-    """Put before the page's base class. A subclass names its form, its rate limit, its
-    receipt cookie and its landing template, and says how a submission is stored and receipted."""
+class ConsentFormPageMixin(PublicFormPageMixin):
+    """The public form page (home.form_pages) whose sender agrees to the policy in force. Put
+    before the page's base class. A subclass names its form, its rate limit, its receipt cookie
+    and its landing template, and says how a submission is stored and receipted."""
 
     form_class = None  # a PolicyConsentForm
     submission_model = None  # what process_form_submission stores; the receipt shows one
-    # (scope, setting naming (posts, seconds), default (posts, seconds))
-    rate_limit = None
     receipt_cookie = None  # the signed cookie naming the stored submission for `thanks/`
     receipt_max_age = 60 * 60
-    landing_page_template = None
+    landing_page_route = "thanks"
 
-    def get_form_kwargs(self, request, language_code, policy_version):
-        return {"language_code": language_code, "policy_version": policy_version}
+    def get_form_kwargs(self, request):
+        language_code = get_language()
+        return {"language_code": language_code, "policy_version": version_in_force(language_code)}
 
-    def get_form(self, request, *args, **kwargs):
-        return self.form_class(*args, **kwargs)
-
-    def process_form_submission(self, form):
-        """Store the valid form in one transaction with its emails; return what was stored."""
-        raise NotImplementedError
+    def get_form_context(self, request, form):
+        return {
+            "policy_version": form.policy_version,
+            "policy_url": policy_url(form.policy_version, form.language_code),
+        }
 
     def receipt_context(self, submission, request):
         raise NotImplementedError
 
-    def landing_page_url(self):
-        return self.url + self.reverse_subpage("thanks")
-
-    @path("")
-    def form_view(self, request):
-        language_code = get_language()
-        version = version_in_force(language_code)
-        kwargs = self.get_form_kwargs(request, language_code, version)
-        if request.method == "POST":
-            verdict = ratelimit.check(request, *self.rate_limit)
-            if not verdict.allowed:
-                return private(ratelimit.too_many_requests(request, self, verdict))
-            form = self.get_form(request, request.POST, **kwargs)
-            if form.is_spam():
-                # Bots are told it worked; nothing is stored and nothing is sent.
-                response = redirect(self.landing_page_url())
-                response.delete_cookie(self.receipt_cookie, path=self.receipt_cookie_path())
-                return private(response)
-            if form.is_valid():
-                submission = self.process_form_submission(form)
-                return private(self.receipt_redirect(submission))
-        else:
-            form = self.get_form(request, **kwargs)
-        response = self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "policy_version": version,
-                "policy_url": policy_url(version, language_code),
-            },
-        )
-        if form.is_bound:
-            response.status_code = 400  # sent back with its errors and the values kept
-        return private(response)
-
     def receipt_cookie_path(self):
         return urlsplit(self.url).path
 
-    def receipt_redirect(self, submission):
-        response = redirect(self.landing_page_url())
+    def spam_response(self):
+        response = super().spam_response()
+        response.delete_cookie(self.receipt_cookie, path=self.receipt_cookie_path())
+        return response
+
+    def submitted_response(self, submission):
+        response = super().submitted_response(submission)
         response.set_signed_cookie(
             self.receipt_cookie,
             submission.pk,
@@ -177,7 +131,4 @@ class ConsentFormPageMixin(RoutablePageMixin):
             else None
         )
         context = self.receipt_context(submission, request) if submission else {}
-        response = self.render(
-            request, template=self.landing_page_template, context_overrides=context
-        )
-        return private(response)
+        return self.render_landing_page(request, context)

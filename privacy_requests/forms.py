@@ -6,8 +6,8 @@ from django.utils.translation import pgettext_lazy
 
 from home.forms import HoneypotMixin, NameField, TextField
 
-from .models import PrivacyRequest
 from .models.answers import link_days
+from .models.requests import PrivacyRequest
 
 
 class PrivacyRequestForm(HoneypotMixin):

@@ -1,7 +1,9 @@
-"""What the requester sees: the form, "check your email", the confirmation link and a new link.
+"""What the requester sees after sending the form (which the page serves like every public form,
+home.form_pages): the confirmation link, a new link and the answer's download.
 
-Every submission is stored before any email is queued (invariant 5); bad input comes back with
-its errors in the page's language and the values kept; a flood from one address gets a 429.
+Every submission is stored with its emails, which leave after the commit (invariant 5); bad
+input comes back with its errors in the page's language and the values kept; a flood from one
+address gets a 429.
 """
 
 from django.db import transaction
@@ -14,18 +16,17 @@ from wagtail.log_actions import log
 from home import ratelimit
 
 from . import emails, tokens
-from .forms import PrivacyRequestForm, ResendForm
-from .models import Answer, PrivacyRequest
-from .models.requests import due_days
+from .forms import ResendForm
+from .models.answers import Answer
+from .models.requests import PrivacyRequest, due_days
 
 RATE_LIMIT = ("PRIVACY_REQUEST_RATE_LIMIT", (5, 60 * 60))
 
 
 def _render(request, page, template, context=None, status=200):
     # Only the form itself belongs in search engines; the per-person steps do not.
-    noindex = template != "privacy_requests/privacy_request_page.html"
     response = page.render(
-        request, template=template, context_overrides={"noindex": noindex, **(context or {})}
+        request, template=template, context_overrides={"noindex": True, **(context or {})}
     )
     response.status_code = status
     return response
@@ -35,42 +36,20 @@ def _limit(request, scope):
     return ratelimit.check(request, f"privacy-requests:{scope}", *RATE_LIMIT)
 
 
-@csrf_protect
-def request_form(request, page):
-    form = PrivacyRequestForm(request.POST or None)
-    if request.method == "POST":
-        verdict = _limit(request, "submit")
-        if not verdict.allowed:
-            return ratelimit.too_many_requests(request, page, verdict)
-        if form.is_spam():
-            return redirect(page.get_url(request) + page.reverse_subpage("sent"))
-    if form.is_bound and form.is_valid():
-        with transaction.atomic():
-            privacy_request = PrivacyRequest.objects.create(
-                kind=form.cleaned_data["kind"],
-                delivery=form.cleaned_data["delivery"],
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                details=form.cleaned_data["details"],
-                language=page.locale.language_code,
-            )
-            log(privacy_request, "privacy_requests.submit")
-            # The link's nonce and its email are stored with the request; the email leaves
-            # after the commit, so nothing is written once the request is.
-            emails.send_confirmation(privacy_request, page, request)
-        return redirect(page.get_url(request) + page.reverse_subpage("sent"))
-    status = 400 if form.is_bound else 200
-    return _render(
-        request,
-        page,
-        "privacy_requests/privacy_request_page.html",
-        {"form": form, "kinds": PrivacyRequest.Kind},
-        status=status,
+def store_request(form, page, request):
+    """The request as sent, unconfirmed, and the email with its confirmation link (in the
+    transaction the page opens: home.form_pages)."""
+    privacy_request = PrivacyRequest.objects.create(
+        kind=form.cleaned_data["kind"],
+        delivery=form.cleaned_data["delivery"],
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        details=form.cleaned_data["details"],
+        language=page.locale.language_code,
     )
-
-
-def sent(request, page):
-    return _render(request, page, "privacy_requests/sent.html")
+    log(privacy_request, "privacy_requests.submit")
+    emails.send_confirmation(privacy_request, page, request)
+    return privacy_request
 
 
 def _resend_form_for(check, token):

@@ -288,14 +288,11 @@ class EntryFormPage(ConsentFormPageMixin, BasePage):
     class Meta:
         verbose_name = _("entry form page")
 
-    def get_form_kwargs(self, request, language_code, policy_version):
+    def get_form_kwargs(self, request):
         # The AI tools offered are this language's (works' shared list).
-        kwargs = super().get_form_kwargs(request, language_code, policy_version)
-        return {**kwargs, "locale": Locale.get_active()}
+        return {**super().get_form_kwargs(request), "locale": Locale.get_active()}
 
-    def process_form_submission(self, form):
-        # The entry, its consents and its emails in one transaction; the emails leave only
-        # once it has committed (home.outbox).
+    def process_form_submission(self, form, request):
         return store_entry(form, form.language_code)
 
     def receipt_context(self, submission, request):

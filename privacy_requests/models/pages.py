@@ -3,14 +3,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from home.form_pages import PublicFormPageMixin
 from home.models import BasePage
 
+from .. import views
+from ..forms import PrivacyRequestForm
+from .requests import PrivacyRequest
 
-class PrivacyRequestPage(RoutablePageMixin, BasePage):
+
+class PrivacyRequestPage(PublicFormPageMixin, BasePage):
     always_public = True  # never behind a view restriction (home.public_pages)
     intro = RichTextField(
         _("introduction"),
@@ -35,33 +40,32 @@ class PrivacyRequestPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("privacy requests page")
 
-    # The routes delegate to public_views so that the page model stays a thin shell.
-    @path("")
-    def request_form(self, request):
-        from .. import views
+    # The form, posted through home.form_pages like every public form; it takes no consent
+    # and its landing page shows no receipt: `sent/` must not reveal anything.
+    form_class = PrivacyRequestForm
+    rate_limit = ("privacy-requests:submit", *views.RATE_LIMIT)
+    landing_page_route = "sent"
+    landing_page_template = "privacy_requests/sent.html"
 
-        return views.request_form(request, self)
+    def get_form_context(self, request, form):
+        return {"kinds": PrivacyRequest.Kind}
+
+    def process_form_submission(self, form, request):
+        return views.store_request(form, self, request)
 
     @path("sent/")
     def sent(self, request):
-        from .. import views
+        return self.render_landing_page(request, {"noindex": True})
 
-        return views.sent(request, self)
-
+    # The per-person steps are the public views (privacy_requests.views).
     @path("confirm/<str:token>/")
     def confirm(self, request, token):
-        from .. import views
-
         return views.confirm(request, self, token)
 
     @path("answer/<str:token>/")
     def answer(self, request, token):
-        from .. import views
-
         return views.answer_download(request, self, token)
 
     @path("resend/")
     def resend(self, request):
-        from .. import views
-
         return views.resend(request, self)

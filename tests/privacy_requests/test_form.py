@@ -152,3 +152,19 @@ def test_a_failed_email_is_recorded_and_can_be_retried(
     assert email.delivery == OutboxEmail.Delivery.SENT
     assert email.attempts == 2
     assert mail.outbox[-1].to == ["a@example.com"]
+
+
+def test_every_answer_of_the_form_is_private_and_never_stored(client, request_pages):
+    data = {"kind": "other", "name": "A", "email": "a@example.com", "details": "x"}
+    responses = {
+        "form": client.get("/en/privacy-requests/"),
+        "bad input": client.post("/en/privacy-requests/", {**data, "email": "no"}),
+        "sent": client.post("/en/privacy-requests/", data),
+        "honeypot": client.post("/en/privacy-requests/", {**data, "website": "spam"}),
+        "check your email": client.get("/en/privacy-requests/sent/"),
+    }
+    for what, response in responses.items():
+        assert "private" in response["Cache-Control"], what
+        assert "no-store" in response["Cache-Control"], what
+    assert 'name="robots" content="noindex"' in responses["check your email"].content.decode()
+    assert 'content="noindex"' not in responses["form"].content.decode()
