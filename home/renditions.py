@@ -6,7 +6,6 @@ specs of templates/, expanded; a test keeps the two in step). Wagtail stores the
 and in the `renditions` cache alias, so the page that follows finds them ready.
 """
 
-from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -38,8 +37,14 @@ def make_renditions(image_id):
 
 
 def make_after_commit(image_ids):
+    """Enqueue the renditions once the upload or publish commits. Robust: if the queue cannot be
+    reached then, what was saved stays saved and its editor is not shown an error; the first
+    visit makes the renditions instead (Wagtail's own fallback)."""
     for image_id in sorted(set(image_ids)):
-        transaction.on_commit(partial(make_renditions.enqueue, image_id))
+        # A lambda, not a partial: Django names a failed robust callback by its __qualname__.
+        transaction.on_commit(
+            lambda image_id=image_id: make_renditions.enqueue(image_id), robust=True
+        )
 
 
 def image_saved(sender, instance, created, **kwargs):

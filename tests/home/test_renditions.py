@@ -3,12 +3,14 @@ the specs the templates use, so that a visitor's request finds them made."""
 
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.db import OperationalError
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from home.renditions import RENDITION_PATTERNS, RENDITION_SPECS
+from home.renditions import RENDITION_PATTERNS, RENDITION_SPECS, make_renditions
 from tests.works.factories import ImageFactory, WorkPageFactory, WorksIndexPageFactory
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -65,3 +67,31 @@ def test_a_published_page_gets_the_renditions_of_its_images_so_the_visit_makes_n
     count = get_image_model().get_rendition_model().objects.count()
     assert client.get(work.url).status_code == 200
     assert get_image_model().get_rendition_model().objects.count() == count  # none made now
+
+
+@pytest.mark.django_db
+def test_an_upload_and_a_publish_stand_when_the_queue_is_gone_after_their_commit(
+    client, site, django_capture_on_commit_callbacks, caplog
+):
+    works_index = WorksIndexPageFactory(parent=site["ja"], locale=site["ja"].locale)
+    queue = type(make_renditions.get_backend())
+    enqueue = queue.enqueue
+
+    def gone_for_renditions(self, task, args, kwargs):  # after the commit, the queue is gone
+        if task is make_renditions:
+            raise OperationalError("the task queue's database went away")
+        return enqueue(self, task, args, kwargs)
+
+    with mock.patch.object(queue, "enqueue", gone_for_renditions):
+        with django_capture_on_commit_callbacks(execute=True):
+            image = ImageFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            work = WorkPageFactory(parent=works_index, poster=image, live=False)
+            work.save_revision().publish()
+    assert get_image_model().objects.filter(pk=image.pk).exists()
+    assert renditions_of(image) == set()  # the task never ran
+    work.refresh_from_db()
+    assert work.live
+    assert "went away" in caplog.text  # logged, not raised
+    assert client.get(work.url).status_code == 200  # the visit makes what the task could not
+    assert "format-webp|fill-800x450" in renditions_of(image)  # the poster's, made by the visit
