@@ -54,7 +54,6 @@ def test_the_units_name_the_jobs_the_readme_asks_for():
         "clearsessions",
         "enforce_retention",
         "expire_privacy_answers",
-        "purge_unconfirmed_privacy_requests",
     } <= commands
     worker = dict(units())["allin-worker.service"]
     assert worker.get("Service", "Restart") == "always"
