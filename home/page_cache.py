@@ -110,7 +110,7 @@ def copy_key(request):
 
 
 def excluded_prefixes():
-    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/django-admin/", "/documents/")
+    return (settings.STATIC_URL, settings.MEDIA_URL, "/admin/", "/documents/")
 
 
 def may_use_cache(request):

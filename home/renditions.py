@@ -6,7 +6,6 @@ specs of templates/, expanded; a test keeps the two in step). Wagtail stores the
 and in the `renditions` cache alias, so the page that follows finds them ready.
 """
 
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django_tasks import task

@@ -141,7 +141,7 @@ class SiteMiddleware:
     `Page.route_for_request` reads `request._wagtail_route_for_request`), so the site, the root
     page and its translation cost no query. The admin asks the database, as Wagtail does."""
 
-    EXCLUDED = ("/admin/", "/django-admin/", "/static/", "/media/")
+    EXCLUDED = ("/admin/", "/static/", "/media/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -181,18 +181,6 @@ def locales():
 
 def locale_by_id(locale_id):
     return next((loc for loc in locales().values() if loc.pk == locale_id), None)
-
-
-def active_locale():
-    """The locale of the active language (Wagtail's `Locale.get_active()`, without a query)."""
-    from django.utils.translation import get_language
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale
-
-    try:
-        return locales()[get_supported_content_language_variant(get_language())]
-    except (KeyError, LookupError):
-        return Locale.get_active()
 
 
 # View restrictions -----------------------------------------------------------------------

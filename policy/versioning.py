@@ -125,7 +125,3 @@ def publish_due_revisions(page=None):
                 revision.publish(log_action="wagtail.publish.scheduled")
                 published = True
     return published
-
-
-def publish_due_revision(page):
-    return publish_due_revisions(page)
