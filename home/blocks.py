@@ -4,11 +4,16 @@ blocks only they need (works adds credits)."""
 import re
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed, get_embed_hash
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -43,10 +48,6 @@ def stored_embeds(urls):
     """{url: Embed} for those of `urls` already in Wagtail's embed table, read through the
     shared cache: an oEmbed answer is the same for every visitor and hardly ever changes, so a
     page's videos cost no query after the first visit."""
-    from django.core.cache import cache
-    from wagtail.embeds.embeds import get_embed_hash
-    from wagtail.embeds.models import Embed
-
     keys = {f"embed:{get_embed_hash(url)}": url for url in urls if url}
     found = {keys[key]: embed for key, embed in cache.get_many(list(keys)).items()}
     missing = {get_embed_hash(url): url for url in keys.values() if url not in found}
@@ -58,9 +59,6 @@ def stored_embeds(urls):
 
 
 def _cached_embed(url):
-    from wagtail.embeds.embeds import get_embed
-    from wagtail.embeds.exceptions import EmbedException
-
     stored = stored_embeds([url]).get(url)
     if stored is not None:
         return stored
@@ -68,16 +66,12 @@ def _cached_embed(url):
         embed = get_embed(url)
     except EmbedException:
         return None
-    from django.core.cache import cache
-
     cache.set(f"embed:{embed.hash}", embed, EMBED_SECONDS)
     return embed
 
 
 def _any_image():
     """A stored image for the block picker's preview (None on an empty library)."""
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.order_by("pk").first()
 
 

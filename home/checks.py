@@ -2,12 +2,11 @@
 its description or its retention stops a deployment instead of silently erasing nothing."""
 
 from django.core.checks import Error, register
+from wagtail import hooks
 
 
 @register()
 def personal_data_handlers_are_complete(app_configs, **kwargs):
-    from wagtail import hooks
-
     errors = []
     names = set()
     for register_handler in hooks.get_hooks("register_personal_data"):

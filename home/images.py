@@ -7,10 +7,12 @@ import hashlib
 import io
 import os
 
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+from willow.plugins.pillow import PillowImage
+
 
 def renditions_without_exif():
-    from willow.plugins.pillow import PillowImage
-
     PillowImage.get_exif_data = lambda self: None
 
 
@@ -33,8 +35,6 @@ def carries_metadata(image):
 def without_metadata(data):
     """The image in `data` with no EXIF, XMP or comment, or None if it carries none (or is of a
     format kept as uploaded: GIF, animations)."""
-    from PIL import Image, ImageOps
-
     with Image.open(io.BytesIO(data)) as image:
         target = STRIPPED_FORMATS.get(image.format)
         if target is None or (getattr(image, "n_frames", 1) > 1 and image.format != "MPO"):
@@ -69,8 +69,6 @@ def without_metadata(data):
 def strip_metadata_of_new_original(sender, instance, **kwargs):
     """pre_save of the image model: every door (the admin's forms, multiple upload, the API,
     load_demo) stores the new original without its metadata."""
-    from django.core.files.base import ContentFile
-
     field_file = instance.file
     if not field_file or getattr(field_file, "_committed", True):
         return  # no new file: a title, focal point or collection changed

@@ -15,7 +15,9 @@ from wagtail.search import index
 
 from .blocks import VideoBlock
 from .page_forms import BasePageForm
+from .public_pages import covered_always_public_pages
 from .search_terms import cjk_terms, flatten
+from .site_structure import children_by_slug, remembered, view_restrictions
 from .slugs import available_slug, romanised_slug
 
 
@@ -117,8 +119,6 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         # From the shared cache (home.site_structure): no query for a page none covers.
-        from home.site_structure import view_restrictions
-
         found = view_restrictions(self)
         return super().get_view_restrictions() if found is None else found
 
@@ -126,8 +126,6 @@ class BasePage(Page):
     def private_page_options(self):
         """No view restriction is offered on a page that must stay public or on a page above
         one (`home.public_pages`); the model layer refuses it too."""
-        from home.public_pages import covered_always_public_pages
-
         if covered_always_public_pages(self).exists():
             return []
         return Page.private_page_options
@@ -214,8 +212,6 @@ class HomePage(BasePage):
 
     def child_for_route(self, slug):
         # The sections below a home page (works, creators, the policy...) from the shared cache.
-        from .site_structure import children_by_slug
-
         return children_by_slug(self).get(slug)
 
 
@@ -239,8 +235,6 @@ class SharedCacheSetting:
 
     @classmethod
     def _get_or_create(cls):
-        from .site_structure import remembered
-
         return remembered(f"setting:{cls._meta.label_lower}", super()._get_or_create)
 
 

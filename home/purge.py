@@ -17,13 +17,17 @@ import logging
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models.signals import post_save, pre_delete
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import page_cache
+from .models import HomePage
 from .page_cache import cache, path_generation_key, tree_generation_key
+from .site_structure import setting_models
 
 logger = logging.getLogger(__name__)
 NAVIGATION_DEPTH = 3  # the root (1), the home pages (2), the pages in their menu (3)
@@ -106,8 +110,6 @@ def purge_at_cdn(urls):
 
 
 def affected_pages(page):
-    from .models import HomePage
-
     page = page.specific_deferred
     pages = [page]
     # The page above (its listing) and the home page of its language (its latest and featured).
@@ -183,20 +185,10 @@ def on_site_setting_saved(sender, instance, created=False, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_save, pre_delete
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
     page_published.connect(on_publish_or_unpublish, dispatch_uid="home.purge.published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="home.purge.unpublished")
     pre_delete.connect(on_delete, dispatch_uid="home.purge.deleted")
     page_slug_changed.connect(on_move_or_slug_change, dispatch_uid="home.purge.slug")
     post_page_move.connect(on_move_or_slug_change, dispatch_uid="home.purge.moved")
-    for model in apps_models((BaseGenericSetting, BaseSiteSetting)):
+    for model in setting_models():
         post_save.connect(on_site_setting_saved, sender=model, dispatch_uid=f"home.purge.{model}")
-
-
-def apps_models(base):
-    from django.apps import apps
-
-    return [model for model in apps.get_models() if issubclass(model, base)]

@@ -11,6 +11,7 @@ the same on SQLite FTS and PostgreSQL, and reads none of the backends' index col
 import re
 
 from django.utils.html import strip_tags
+from wagtail.search import index
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
 
@@ -56,8 +57,6 @@ def reindex_published_page(sender, instance, **kwargs):
     """Index a page again once it is published: Wagtail indexes it on `post_save`, before
     modelcluster has written its many-to-many fields (a work's categories and AI tools), so
     the first entry would miss them."""
-    from wagtail.search import index
-
     page = instance.specific
     if index.class_is_indexed(type(page)):  # creator pages stay out of the search
         index.insert_or_update_object(page)

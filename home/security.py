@@ -16,6 +16,9 @@ from functools import cache
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.template import engines
+from django.utils.safestring import mark_safe
+from wagtail.admin.widgets.chooser import BaseChooser
 
 ADMIN_PREFIX = "/admin/"
 # The nonce of the admin response being rendered, for templates rendered without the request
@@ -30,8 +33,6 @@ STATIC_INLINE_SCRIPTS = ["wagtail_localize/admin/submit_translation.html"]
 
 @cache
 def static_script_hashes():
-    from django.template import engines
-
     hashes = []
     for name in STATIC_INLINE_SCRIPTS:
         source = engines["django"].engine.get_template(name).source
@@ -105,9 +106,6 @@ class PermissionsPolicyMiddleware:
 def nonce_on_chooser_scripts():
     """Wagtail's chooser widgets (page, image, document, snippet) write their start-up script in
     Python (`BaseChooser.render`), not in a template: give it the response's nonce."""
-    from django.utils.safestring import mark_safe
-    from wagtail.admin.widgets.chooser import BaseChooser
-
     wagtails_own = BaseChooser.render
     if getattr(wagtails_own, "adds_csp_nonce", False):
         return

@@ -17,9 +17,17 @@ the cache is down, everything is read from the database, as before.
 
 import secrets
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
 GENERATION_KEY = "structure:generation"
 SECONDS = 3600  # a bound on memory, not on freshness: every change moves the generation
@@ -65,8 +73,6 @@ def changed(*args, **kwargs):
 
 
 def page_saved(sender, instance, update_fields=None, **kwargs):
-    from wagtail.models import Page
-
     if not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
@@ -82,8 +88,6 @@ def setting_saved(sender, instance, created=False, **kwargs):
 
 
 def page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         changed()
 
@@ -93,8 +97,6 @@ def page_deleted(sender, instance, **kwargs):
 
 def find_site(request):
     """Wagtail's own choice of site for the request, with its root page as its own type."""
-    from wagtail.models import Site
-
     site = Site._find_for_request(request)
     if site is not None:
         site.root_page.specific  # noqa: B018 (loaded now, so that it is kept with the site)
@@ -102,8 +104,6 @@ def find_site(request):
 
 
 def site_for_request(request):
-    from django.http.request import split_domain_port
-
     hostname = split_domain_port(request._get_raw_host())[0]
     return remembered(f"site:{hostname}:{request.get_port()}", lambda: find_site(request))
 
@@ -111,7 +111,6 @@ def site_for_request(request):
 def localized_root(site):
     """The site's root page in the active language, as its own type (what Wagtail routes from:
     `site.root_page.localized.specific`)."""
-    from django.utils.translation import get_language
 
     def compute():
         root = site.root_page.localized.specific
@@ -135,47 +134,11 @@ def children_by_slug(page):
     )
 
 
-class SiteMiddleware:
-    """Tells Wagtail which site a public request is for and routes a page request from the
-    shared cache's root page (`Site.find_for_request` reads `request._wagtail_site`,
-    `Page.route_for_request` reads `request._wagtail_route_for_request`), so the site, the root
-    page and its translation cost no query. The admin asks the database, as Wagtail does."""
-
-    EXCLUDED = ("/admin/", "/static/", "/media/")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not request.path.startswith(self.EXCLUDED) and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.http import Http404
-        from wagtail.views import serve
-
-        if view_func is not serve or hasattr(request, "_wagtail_route_for_request"):
-            return None
-        site = getattr(request, "_wagtail_site", None)
-        if site is None:
-            return None  # Wagtail's own routing decides
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        try:
-            route = localized_root(site).route(request, [c for c in path.split("/") if c])
-        except Http404:
-            route = None
-        request._wagtail_route_for_request = route
-        return None
-
-
 # Locales ---------------------------------------------------------------------------------
 
 
 def locales():
     """{language code: Locale} for every locale."""
-    from wagtail.models import Locale
-
     return remembered("locales", lambda: {loc.language_code: loc for loc in Locale.objects.all()})
 
 
@@ -187,8 +150,6 @@ def locale_by_id(locale_id):
 
 
 def _restrictions():
-    from wagtail.models import Page, PageViewRestriction
-
     return {
         "aliases": Page.objects.filter(alias_of__isnull=False).exists(),
         "paths": list(
@@ -206,8 +167,6 @@ def view_restrictions(page):
     """The view restrictions covering `page` (Wagtail's `Page.get_view_restrictions()`), with
     no query for a page that none covers. An alias takes its original's restrictions, so with
     any alias on the site Wagtail's own query answers."""
-    from wagtail.models import PageViewRestriction
-
     known = restrictions()
     if known["aliases"]:
         return None
@@ -237,14 +196,6 @@ def exclude_private(pages):
 
 
 def connect():
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
-
-    from .purge import apps_models
-
     uid = "home.site_structure"
     post_save.connect(page_saved, dispatch_uid=f"{uid}.page_saved")
     post_delete.connect(page_deleted, dispatch_uid=f"{uid}.page_deleted")
@@ -252,16 +203,24 @@ def connect():
     page_unpublished.connect(changed, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(changed, dispatch_uid=f"{uid}.moved")
     page_slug_changed.connect(changed, dispatch_uid=f"{uid}.slug")
-    from .models import FooterLink
-
-    for model in apps_models((BaseGenericSetting, BaseSiteSetting)):
+    for model in setting_models():
         label = model._meta.label_lower
         post_save.connect(setting_saved, sender=model, dispatch_uid=f"{uid}.saved.{label}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}.deleted.{label}")
-    for model in [Site, Locale, PageViewRestriction, get_image_model(), FooterLink]:
+    footer_link = apps.get_model("home", "FooterLink")  # by name: home.models imports this module
+    for model in [Site, Locale, PageViewRestriction, get_image_model(), footer_link]:
         label = model._meta.label_lower
         post_save.connect(changed, sender=model, dispatch_uid=f"{uid}.saved.{label}")
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}.deleted.{label}")
     m2m_changed.connect(
         changed, sender=PageViewRestriction.groups.through, dispatch_uid=f"{uid}.groups"
     )
+
+
+def setting_models():
+    """Every model of site-wide settings (Wagtail's generic and per-site settings), of any app."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, (BaseGenericSetting, BaseSiteSetting))
+    ]

@@ -8,6 +8,7 @@ turns a Japanese title into nothing (and a mixed one into `ai`). The title is ro
 import functools
 import unicodedata
 
+import pykakasi
 from django.utils.text import slugify
 
 MAX_LENGTH = 80
@@ -15,8 +16,6 @@ MAX_LENGTH = 80
 
 @functools.cache
 def _converter():
-    import pykakasi
-
     return pykakasi.kakasi()
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template import loader
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -138,8 +139,6 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context on purpose: the error may have come from a context
     # processor or the database, and this page must not fail in turn.
-    from django.template import loader
-
     error = sys.exc_info()[1]
     unavailable = isinstance(error, DATABASE_DOWN)
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE

@@ -10,6 +10,7 @@ from .admin_views import retry_outbox, romanised_slug_view
 from .outbox import OutboxEmail
 from .outbox_personal_data import outbox_personal_data
 from .reports import AbandonedDraftsView
+from .retention import retention_rules
 from .translation_workflow import submit_translation
 from .translations import StaleTranslationsPanel
 
@@ -63,8 +64,6 @@ def register_abandoned_drafts_menu_item():
 
 @hooks.register("register_retention_rules")
 def home_retention_rules():
-    from .retention import retention_rules
-
     return retention_rules()
 
 

@@ -7,6 +7,8 @@ submit there; Editors approve or publish directly). The policy keeps its legal w
 (policy.permissions), which its pages are assigned explicitly.
 """
 
+from home.groups import EDITORS
+
 EDITORIAL_WORKFLOW = "編集部承認"
 EDITORIAL_TASK = "編集部レビュー"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -22,8 +24,6 @@ def set_up_editorial_workflow(apps):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    from home.groups import EDITORS
-
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     workflow = (
         Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).first()

@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.models import NavigationSettings
 from home.site_structure import exclude_private, remembered
 
 register = template.Library()
@@ -163,8 +164,6 @@ def canonical_url(context):
 
 
 def _footer_links(request, language):
-    from home.models import NavigationSettings
-
     chosen = [
         link.page
         for link in NavigationSettings.load(request_or_site=request).footer_links.select_related(

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The site and its root page from the shared cache (home.site_structure).
-    "home.site_structure.SiteMiddleware",
+    "home.site_middleware.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.AdminSessionMiddleware",
