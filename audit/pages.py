@@ -18,7 +18,7 @@ SEARCH_EXCLUSIONS = {
 
 
 def policy_routes(page):
-    from policy.models import PolicyVersion
+    from policy.versions import PolicyVersion
 
     numbers = list(
         PolicyVersion.objects.filter(locale_id=page.locale_id)

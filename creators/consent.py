@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from policy.consent_forms import wording_hash
-from policy.models import version_in_force
+from policy.versions import version_in_force
 
 from .choices import (
     HOW_ADMIN,

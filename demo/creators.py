@@ -7,7 +7,7 @@ from creators.choices import POLICY, PUBLISH_ACHIEVEMENTS, PUBLISH_EXPERTISE, PU
 from creators.consent import consent_wording
 from creators.entries import convert_entry, create_entry
 from creators.models import CreatorPage, CreatorsIndexPage, Entry, EntryFormPage
-from policy.models import version_in_force
+from policy.versions import version_in_force
 
 from .helpers import child_page, translation
 

@@ -9,9 +9,10 @@ so the English history records which Japanese version it translates.
 import json
 import uuid
 
-from policy.models import POLICY_SLUG, PolicyPage
+from policy.models import PolicyPage
 from policy.permissions import assign_legal_workflow
 from policy.seed import parse_policy, read_policy
+from policy.versions import POLICY_SLUG
 
 from .policy_translation import translate
 

@@ -19,6 +19,7 @@ import contextvars
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from policy.permissions import PolicyPublishRefused, is_legal_approver
 
@@ -93,8 +94,6 @@ def check_going_live(page, update_fields=None):
 def untranslated_segments(page):
     """Segments of the source text that wagtail-localize has no translation for in `page`'s
     language, named by field and source text; empty when the page is not a synced translation."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
-
     translation = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True

@@ -6,7 +6,14 @@ refuses direct publishing, and leaves approval to the workflow's approvers. Edit
 draft and submit for moderation.
 """
 
-from wagtail.models import PagePermissionTester
+from django.contrib.auth.models import Group
+from wagtail.models import (
+    GroupApprovalTask,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 LEGAL_APPROVERS = "Legal approvers"
 LEGAL_WORKFLOW = "法務承認"
@@ -54,9 +61,6 @@ class PolicyPagePermissionTester(PagePermissionTester):
 def ensure_legal_workflow():
     """The "Legal approval" workflow with its one group approval task (the data migration
     creates them; this keeps a database that lost them working)."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
     group, _ = Group.objects.get_or_create(name=LEGAL_APPROVERS)
     workflow, _ = Workflow.objects.get_or_create(name=LEGAL_WORKFLOW)
     task = GroupApprovalTask.objects.filter(name=LEGAL_TASK).first()
@@ -69,7 +73,5 @@ def ensure_legal_workflow():
 
 def assign_legal_workflow(page):
     """Every policy page, in every locale, goes through legal approval."""
-    from wagtail.models import WorkflowPage
-
     workflow = ensure_legal_workflow()
     WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})

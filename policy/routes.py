@@ -1,11 +1,13 @@
 """The policy's public URLs: the text in force, the history, one version, a comparison, the feed."""
 
+from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
 
 from home.feeds import atom_response
 from policy.diff import compare_versions
+from policy.versions import POLICY_SLUG, PolicyVersion, version_in_force
 
 
 def with_periods(versions):
@@ -22,8 +24,6 @@ def with_periods(versions):
 def counterparts(version):
     """{language: version} for `version` and the versions that translate it or that it
     translates: the pages a version's hreflang alternates may point at."""
-    from policy.models import PolicyVersion
-
     source = version.translates or version
     related = PolicyVersion.objects.filter(translates=source).select_related("locale")
     found = {source.language_code: source}
@@ -47,8 +47,6 @@ class PolicyRoutesMixin:
         }
 
     def url_for_language(self, code):
-        from policy.models import POLICY_SLUG
-
         return f"/{code}/{POLICY_SLUG}/"
 
     def translated_paths(self, suffix):
@@ -58,8 +56,6 @@ class PolicyRoutesMixin:
         }
 
     def version_list(self):
-        from policy.models import PolicyVersion
-
         versions = (
             PolicyVersion.objects.filter(locale_id=self.locale_id)
             .select_related("locale", "translates__locale")
@@ -69,8 +65,6 @@ class PolicyRoutesMixin:
         return with_periods(versions)
 
     def get_version(self, number):
-        from policy.models import PolicyVersion
-
         try:
             return PolicyVersion.objects.select_related("locale", "translates__locale").get(
                 locale_id=self.locale_id, number=number
@@ -79,16 +73,10 @@ class PolicyRoutesMixin:
             raise Http404 from None
 
     def version_in_force_here(self):
-        from policy.models import version_in_force
-
         return version_in_force(self.locale.language_code)
 
     def translation_status(self, version):
         """For a translation: the authoritative version in force and whether `version` lags it."""
-        from django.conf import settings
-
-        from policy.models import version_in_force
-
         if version is None or self.locale.language_code == settings.LANGUAGE_CODE:
             return None
         source = version_in_force(settings.LANGUAGE_CODE)

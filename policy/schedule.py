@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
+from django.utils import timezone
 from wagtail.models import Revision
 
 from home.purge import purge_page_cache
@@ -25,12 +26,15 @@ GENERATION_KEY = "policy:schedule"
 NEXT_SECONDS = 3600  # recomputed at least hourly, whatever happens
 
 
-def next_go_live_from_database():
-    from policy.models import PolicyPage
+def policy_page_type():
+    """The policy page's content type, named: the page model reads this module (its routing
+    publishes what is due), so this module cannot import the page model."""
+    return ContentType.objects.get_by_natural_key("policy", "policypage")
 
-    content_type = ContentType.objects.get_for_model(PolicyPage)
+
+def next_go_live_from_database():
     moment = Revision.objects.filter(
-        content_type=content_type, approved_go_live_at__isnull=False
+        content_type=policy_page_type(), approved_go_live_at__isnull=False
     ).aggregate(next=Min("approved_go_live_at"))["next"]
     return moment.timestamp() if moment else math.inf
 
@@ -55,8 +59,6 @@ def publish_if_due():
     """Publish every policy revision whose moment has passed; True if one was."""
     if next_go_live() > time.time():
         return False
-    from policy.versioning import publish_due_revisions
-
     published = publish_due_revisions()
     schedule_changed()
     return published
@@ -70,10 +72,9 @@ def schedule_changed():
 
 
 def revision_saved(sender, instance, **kwargs):
-    from policy.models import PolicyPage
-
-    if instance.approved_go_live_at is not None and issubclass(
-        instance.content_type.model_class() or object, PolicyPage
+    if (
+        instance.approved_go_live_at is not None
+        and instance.content_type_id == policy_page_type().pk
     ):
         schedule_changed()
         purge_page_cache()  # copies kept past the new moment would outlive it
@@ -82,3 +83,32 @@ def revision_saved(sender, instance, **kwargs):
 def policy_published(sender, **kwargs):
     # Publishing clears every approved_go_live_at of the page with update(): no post_save.
     schedule_changed()
+
+
+def due_revisions():
+    return Revision.objects.filter(
+        content_type=policy_page_type(), approved_go_live_at__lte=timezone.now()
+    ).order_by("approved_go_live_at")
+
+
+def publish_due_revisions(page=None):
+    """Publish every policy revision whose go-live moment has passed; True if any was."""
+    revisions = due_revisions()
+    if page is not None:
+        revisions = revisions.filter(object_id=str(page.pk))
+    if not revisions.exists():
+        return False
+    published = False
+    for candidate in revisions:
+        with transaction.atomic():
+            # Lock and re-read: a concurrent request or publish_scheduled may have published
+            # it already (publishing clears approved_go_live_at).
+            revision = (
+                Revision.objects.select_for_update()
+                .filter(pk=candidate.pk, approved_go_live_at__lte=timezone.now())
+                .first()
+            )
+            if revision is not None:
+                revision.publish(log_action="wagtail.publish.scheduled")
+                published = True
+    return published

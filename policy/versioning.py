@@ -7,14 +7,14 @@ at all.
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from wagtail.models import Locale, Revision
+from django.utils import translation
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from policy.blocks import article_lines, numbered_sections
-from policy.models import PolicyPage, PolicyVersion
+from policy.versions import PolicyVersion
 
 
 def record_version(sender, instance, revision, **kwargs):
@@ -85,8 +85,6 @@ def translated_version(page):
 
 
 def last_synced_at(page):
-    from wagtail_localize.models import TranslationSource
-
     source = (
         TranslationSource.objects.filter(
             object_id=page.translation_key, locale__language_code=source_language_code()
@@ -95,33 +93,3 @@ def last_synced_at(page):
         .first()
     )
     return source.last_updated_at if source else None
-
-
-def due_revisions():
-    content_type = ContentType.objects.get_for_model(PolicyPage)
-    return Revision.objects.filter(
-        content_type=content_type, approved_go_live_at__lte=timezone.now()
-    ).order_by("approved_go_live_at")
-
-
-def publish_due_revisions(page=None):
-    """Publish every policy revision whose go-live moment has passed; True if any was."""
-    revisions = due_revisions()
-    if page is not None:
-        revisions = revisions.filter(object_id=str(page.pk))
-    if not revisions.exists():
-        return False
-    published = False
-    for candidate in revisions:
-        with transaction.atomic():
-            # Lock and re-read: a concurrent request or publish_scheduled may have published
-            # it already (publishing clears approved_go_live_at).
-            revision = (
-                Revision.objects.select_for_update()
-                .filter(pk=candidate.pk, approved_go_live_at__lte=timezone.now())
-                .first()
-            )
-            if revision is not None:
-                revision.publish(log_action="wagtail.publish.scheduled")
-                published = True
-    return published

@@ -12,7 +12,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.personal_data import human_value
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
+from policy.permissions import PolicyPublishRefused
+from policy.schedule import next_go_live, publish_if_due
+from policy.versions import PolicyVersion
 
 
 def live_policy_pages_within(page):
@@ -128,8 +131,6 @@ def publish_policy_through_the_gate(request, page):
     """Wagtail's edit view publishes by running its publish action directly, outside any
     transaction and around `PolicyPage.publish`; send the policy through the gate instead, so
     the page going live and its version are one transaction and the Legal rule is checked."""
-    from policy.permissions import PolicyPublishRefused
-
     if not isinstance(page, PolicyPage):
         return None
     revision = page.get_latest_revision()
@@ -152,14 +153,10 @@ def publish_policy_through_the_gate(request, page):
 def publish_due_policy_revision(request):
     # Article 8 under the page cache: no copy outlives a go-live moment (home.page_cache), so
     # the first request after it renders, and publishes the revision before it does.
-    from policy.schedule import publish_if_due
-
     return publish_if_due()
 
 
 @hooks.register("page_cache_fresh_until")
 def next_policy_go_live():
     # No shared cache may keep a page past the moment a scheduled revision takes effect.
-    from policy.schedule import next_go_live
-
     return next_go_live()

@@ -29,7 +29,7 @@ def _absolute(path):
 
 
 def _policy(language):
-    from policy.models import version_in_force
+    from policy.versions import version_in_force
 
     version = version_in_force(language)
     if version is None:

@@ -435,7 +435,7 @@ def world(site, staff):
     from creators.models import Creator, Entry
     from home.outbox import OutboxEmail
     from incidents.models import Incident
-    from policy.models import version_in_force
+    from policy.versions import version_in_force
     from privacy_requests.models import PrivacyRequest
     from tests.creators.factories import CreatorPageFactory, CreatorsIndexPageFactory
     from tests.policy.factories import PolicyPageFactory, legal_approver

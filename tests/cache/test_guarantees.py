@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from policy.models import PolicyVersion
+from policy.versions import PolicyVersion
 from tests.policy.factories import DEFAULT_ARTICLES, policy_body
 from tests.policy.test_visibility import schedule
 
@@ -141,7 +141,7 @@ def counted(backend, name, calls):
 def test_the_version_in_force_does_not_ask_for_due_revisions_each_time(
     public_site, django_assert_num_queries
 ):
-    from policy.models import version_in_force
+    from policy.versions import version_in_force
 
     version_in_force("ja")
     with django_assert_num_queries(1):  # the version itself, nothing about schedules

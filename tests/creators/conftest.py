@@ -51,7 +51,7 @@ def record(creator, what, given):
 @pytest.fixture
 def policy_version_ja(home_ja):
     """Version 1 of the Japanese privacy policy, posted now."""
-    from policy.models import version_in_force
+    from policy.versions import version_in_force
 
     page = PolicyPageFactory(parent=home_ja, locale=home_ja.locale)
     publish(page)

@@ -67,7 +67,7 @@ def test_a_newer_policy_version_appears_on_later_receipts_only(
 
     client.post("/ja/entry/", entry_data(policy_version_ja, email="first@example.com"))
     publish(policy_page_ja, summary_of_changes="第3条を改定")
-    from policy.models import version_in_force
+    from policy.versions import version_in_force
 
     second = version_in_force("ja")
     assert second.number == policy_version_ja.number + 1

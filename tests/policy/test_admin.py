@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, WorkflowPage
 
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
 from policy.permissions import PolicyPublishRefused
+from policy.versions import PolicyVersion
 from tests.policy.factories import draft
 
 

@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
+from policy.versions import PolicyVersion
 from tests.policy.factories import PolicyPageFactory, publish
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,9 @@ import pytest
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
-from policy.models import PolicyPage, PolicyVersion, version_in_force
-from policy.versioning import publish_due_revisions
+from policy.models import PolicyPage
+from policy.schedule import publish_due_revisions
+from policy.versions import PolicyVersion, version_in_force
 from tests.policy.factories import draft, legal_approver
 
 pytestmark = [

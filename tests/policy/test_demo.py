@@ -6,9 +6,10 @@ import pytest
 from django.core.management import call_command
 from wagtail_localize.models import TranslationSource
 
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
 from policy.permissions import LEGAL_WORKFLOW
 from policy.seed import read_policy
+from policy.versions import PolicyVersion
 
 pytestmark = pytest.mark.slow
 

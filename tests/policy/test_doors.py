@@ -16,8 +16,9 @@ from django.utils.translation import override
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment
 
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
 from policy.permissions import PolicyPublishRefused
+from policy.versions import PolicyVersion
 from tests.policy.factories import draft, legal_approver, translate_with_localize
 
 # The wagtail-localize doors publish in `on_commit` callbacks, and Wagtail's edit view publishes

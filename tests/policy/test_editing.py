@@ -7,7 +7,8 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import HomePage
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
+from policy.versions import PolicyVersion
 from tests.policy.factories import PolicyPageFactory
 
 

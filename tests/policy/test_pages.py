@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 
 from policy.diff import mark_changes
-from policy.models import PolicyVersion
+from policy.versions import PolicyVersion
 from tests.policy.factories import DEFAULT_ARTICLES, policy_body, publish
 
 JST_ISO = re.compile(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00">')

@@ -2,7 +2,8 @@
 
 from wagtail.models import WorkflowPage
 
-from policy.models import PolicyPage, PolicyVersion
+from policy.models import PolicyPage
+from policy.versions import PolicyVersion
 from tests.policy.factories import legal_approver, publish, translate_with_localize
 
 

@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from wagtail.models import Revision
 
-from policy.models import ImmutableVersionError, PolicyPage, PolicyVersion, version_in_force
+from policy.models import PolicyPage
+from policy.versions import ImmutableVersionError, PolicyVersion, version_in_force
 from tests.policy.factories import PolicyPageFactory, legal_approver, policy_body, publish
 
 JST = dt.timezone(dt.timedelta(hours=9))

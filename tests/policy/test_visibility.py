@@ -6,7 +6,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from policy.models import PolicyPage, PolicyVersion, version_in_force
+from policy.models import PolicyPage
+from policy.versions import PolicyVersion, version_in_force
 from tests.policy.factories import DEFAULT_ARTICLES, draft, legal_approver, policy_body
 
 NEW_TEXT = "改定後の新しい条文です。"

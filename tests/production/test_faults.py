@@ -20,7 +20,7 @@ from collections import Counter
 
 import pytest
 
-from policy.models import PolicyVersion
+from policy.versions import PolicyVersion
 from tests.cache.conftest import public_site  # noqa: F401
 from tests.works.conftest import local_embeds, make_work, works_index  # noqa: F401
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from creators.choices import PUBLISH_NAME
 from creators.models import Entry
-from policy.models import PolicyVersion
+from policy.versions import PolicyVersion
 from tests.cache.conftest import CREATOR_NAME, public_site  # noqa: F401
 from tests.creators.conftest import give, publish
 from tests.creators.test_entry_form import entry_data
