@@ -131,4 +131,4 @@ class ConsentFormPageMixin(PublicFormPageMixin):
             else None
         )
         context = self.receipt_context(submission, request) if submission else {}
-        return self.render_landing_page(request, context)
+        return self.render_landing_page(request, {"submission": submission, **context})
