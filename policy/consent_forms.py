@@ -19,10 +19,14 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from home.form_pages import PublicFormPageMixin
 from home.forms import HoneypotMixin
+from home.models import BasePage
 
 from .models import version_in_force
 
@@ -132,3 +136,21 @@ class ConsentFormPageMixin(PublicFormPageMixin):
         )
         context = self.receipt_context(submission, request) if submission else {}
         return self.render_landing_page(request, {"submission": submission, **context})
+
+
+class ConsentFormPage(ConsentFormPageMixin, BasePage):
+    """The page of such a form, once per language under the home page: an introduction above
+    the form and the thank-you text above the receipt."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thanks_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page
 from home.models import BasePage
 from home.pagination import page_or_404
 from home.site_structure import exclude_private
-from policy.consent_forms import ConsentFormPageMixin
+from policy.consent_forms import ConsentFormPage
 
 from ..cache import state_key
 from ..choices import EXPERTISE_CHOICES
@@ -264,20 +264,10 @@ class CreatorPage(BasePage):
         super().full_clean(*args, **kwargs)
 
 
-class EntryFormPage(ConsentFormPageMixin, BasePage):
+class EntryFormPage(ConsentFormPage):
     """Serves the plain Django entry form (creators.forms) and the receipt after sending."""
 
     always_public = True  # never behind a view restriction (home.public_pages)
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    thanks_text = RichTextField(
-        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks_text")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     form_class = EntryForm
     submission_model = Entry
