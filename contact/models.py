@@ -8,15 +8,11 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from home import outbox
-from home.models import BasePage
-from home.outbox import OutboxEmail
+from home.outbox import EmailedRecord
 from home.personal_data import email_is_suspended, retention_days
-from policy.consent_forms import ConsentFormPageMixin, wording_hash
+from policy.consent_forms import ConsentFormPage, wording_hash
 
 from .choices import BUDGETS, PROJECT_KINDS
 from .forms import InquiryForm
@@ -25,18 +21,8 @@ from .receipt import receipt_context
 INQUIRY_FIELDS = ("company", "name", "email", "phone", "project_kind", "budget", "message")
 
 
-class ContactPage(ConsentFormPageMixin, BasePage):
+class ContactPage(ConsentFormPage):
     """Serves the business inquiry form (contact.forms) and the receipt after sending."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    thanks_text = RichTextField(
-        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks_text")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     rate_limit = ("contact:inquiry", "CONTACT_RATE_LIMIT", (5, 3600))
     receipt_cookie = "contact_inquiry_receipt"
@@ -87,7 +73,7 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(submitted_at__lt=(now or timezone.now()) - timedelta(days=days))
 
 
-class Inquiry(models.Model):
+class Inquiry(EmailedRecord, models.Model):
     """One business inquiry, exactly as sent. Only the Privacy officers group sees it."""
 
     company = models.CharField(_("company"), max_length=120)
@@ -127,7 +113,3 @@ class Inquiry(models.Model):
 
     def __str__(self):
         return _("Inquiry #%(number)s") % {"number": self.pk}
-
-    @property
-    def notified(self):
-        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.admin_columns import InWordsInspectView, YesNoColumn
+from home.admin_columns import InWordsInspectView, do_not_contact_column, notified_column
 from home.personal_data import PersonalDataHandler, RetentionRule
 
 from .models import Inquiry
@@ -49,15 +49,14 @@ class InquiryViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     inspect_view_class = InWordsInspectView
-    # "do not contact" shows the officer an inquiry from an address under a suspension request.
     list_display = [
         "__str__",
         "company",
         "project_kind",
         "budget",
         "submitted_at",
-        YesNoColumn("notified", label=_("Notified")),
-        YesNoColumn("suspended", label=_("Do not contact")),
+        notified_column(),
+        do_not_contact_column(),
     ]
     list_filter = ["project_kind", "budget", "suspended"]
     search_backend_name = None

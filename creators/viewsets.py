@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.models import ModelLogEntry
 
-from home.admin_columns import InWordsInspectView, YesNoColumn
+from home.admin_columns import InWordsInspectView, do_not_contact_column, notified_column
 from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
@@ -208,10 +208,8 @@ class EntryViewSet(ChecklistFormMixin, ModelViewSet):
         "email",
         "language",
         "submitted_at",
-        YesNoColumn("notified", label=_("Notified")),
-        # An entry from an address under a suspension request: the form took it like any
-        # other, so this flag is how the officer learns of it.
-        YesNoColumn("suspended", label=_("Do not contact")),
+        notified_column(),
+        do_not_contact_column(),
         Column("last_email_error", label=_("Last email error")),
     ]
     list_export = ["pk", "submitted_at", *PERSONAL_FIELDS, "message", "notified", "suspended"]
@@ -279,7 +277,7 @@ class CreatorViewSet(ChecklistFormMixin, ModelViewSet):
         "name",
         "stage_name",
         "email",
-        YesNoColumn("suspended", label=_("Do not contact")),
+        do_not_contact_column(),
     ]
     list_export = ["pk", "name", "stage_name", "email", "phone", "expertise", "portfolio_url"]
     export_filename = "creators"

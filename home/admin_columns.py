@@ -7,6 +7,7 @@ conversion (a UTC time with no zone named): `InWordsInspectView` gives it in Jap
 and Yes/No, lists and nothing in words.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
@@ -16,6 +17,17 @@ from home.personal_data import human_value
 class YesNoColumn(Column):
     def get_value(self, instance):
         return human_value(bool(super().get_value(instance)))
+
+
+def notified_column():
+    """Whether every email about a record has left (home.outbox.EmailedRecord)."""
+    return YesNoColumn("notified", label=_("Notified"))
+
+
+def do_not_contact_column():
+    """A record from an address under a suspension request: the form took it like any other
+    (nobody learns of the request), so this flag is how the officer learns of it."""
+    return YesNoColumn("suspended", label=_("Do not contact"))
 
 
 class InWordsInspectView(generic.InspectView):

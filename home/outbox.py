@@ -138,6 +138,16 @@ class OutboxEmail(models.Model):
         return self.delivery == self.Delivery.FAILED and self.next_attempt_at is None
 
 
+class EmailedRecord:
+    """A record the site emails about (an entry, an inquiry), with an `emails` GenericRelation
+    to OutboxEmail."""
+
+    @property
+    def notified(self):
+        """Every email about it has left."""
+        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()
+
+
 def render(template, context, language):
     """(subject, body) of `template` in `language`, times in Japan time."""
     with translation.override(language), timezone.override(settings.TIME_ZONE):

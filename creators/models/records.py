@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from home.append_only import AppendOnlyModel
-from home.outbox import OutboxEmail
+from home.outbox import EmailedRecord
 
 from ..choices import (
     CONSENT_HOW_CHOICES,
@@ -72,7 +72,7 @@ class Creator(PersonalFields):
         return _("Creator #%(number)s") % {"number": self.pk}
 
 
-class Entry(PersonalFields):
+class Entry(EmailedRecord, PersonalFields):
     """One submission of the entry form, stored exactly as sent, before any email goes out."""
 
     creator = models.ForeignKey(
@@ -104,10 +104,6 @@ class Entry(PersonalFields):
 
     def __str__(self):
         return _("Entry #%(number)s") % {"number": self.pk}
-
-    @property
-    def notified(self):
-        return not self.emails.exclude(delivery=OutboxEmail.Delivery.SENT).exists()
 
     @property
     def last_email_error(self):
