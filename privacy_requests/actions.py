@@ -62,7 +62,9 @@ def _require(privacy_request, action):
         raise PermissionDenied(f"'{action}' is not possible on this request now")
 
 
+@transaction.atomic
 def change_status(privacy_request, user, status, reason="", ground=""):
+    """The new status, its log entry and the email telling the person, stored together."""
     previous = privacy_request.status
     privacy_request.status = status
     if status == Status.REFUSED:
@@ -141,10 +143,19 @@ def release(privacy_request, user, link_for):
     return released
 
 
+def _done(privacy_request, user, action, outcome=None, **log_data):
+    """Close the request as done by `action`: what it did kept as the request's outcome, the
+    action in the audit log, then the status and the person's email (change_status)."""
+    if outcome is not None:
+        privacy_request.outcome = outcome
+        privacy_request.save(update_fields=["outcome"])
+    log(privacy_request, f"privacy_requests.{action}", user=user, **log_data)
+    change_status(privacy_request, user, Status.DONE)
+
+
 def mark_posted(privacy_request, user):
     _require(privacy_request, "posted")
-    log(privacy_request, "privacy_requests.posted", user=user)
-    change_status(privacy_request, user, Status.DONE)
+    _done(privacy_request, user, "posted")
 
 
 def record_correction(privacy_request, user, note):
@@ -190,10 +201,7 @@ def suspend(privacy_request, user):
     outcome = {
         handler.name: handler.suspend(privacy_request.email) for handler in personal_data_handlers()
     }
-    privacy_request.outcome = {"suspended": outcome}
-    privacy_request.save(update_fields=["outcome"])
-    log(privacy_request, "privacy_requests.suspend", user=user, data={"suspended": outcome})
-    change_status(privacy_request, user, Status.DONE)
+    _done(privacy_request, user, "suspend", {"suspended": outcome}, data={"suspended": outcome})
     return outcome
 
 
@@ -206,18 +214,14 @@ def stop_provision(privacy_request, user):
         stop = getattr(handler, "stop_provision", None)
         if stop is not None:
             outcome[handler.name] = stop(privacy_request.email)
-    privacy_request.outcome = {"provision_stopped": outcome}
-    privacy_request.save(update_fields=["outcome"])
-    log(privacy_request, "privacy_requests.stop_provision", user=user, data=outcome)
-    change_status(privacy_request, user, Status.DONE)
+    _done(privacy_request, user, "stop_provision", {"provision_stopped": outcome}, data=outcome)
     return outcome
 
 
 def notify_purpose(privacy_request, user):
     """Tell the person the purposes each of their records is used for (the status email)."""
     _require(privacy_request, "notify_purpose")
-    log(privacy_request, "privacy_requests.notify_purpose", user=user)
-    change_status(privacy_request, user, Status.DONE)
+    _done(privacy_request, user, "notify_purpose")
 
 
 def retry_email(email, user):
