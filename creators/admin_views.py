@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from home import outbox
+from home.admin_views import admin_page
 from home.outbox import OutboxEmail
 
 from .cache import bump_state
@@ -42,10 +42,12 @@ def retry_emails(request, pk=None):
     )
     entries = Entry.objects.filter(emails__in=emails).distinct()
     if request.method != "POST":
-        return TemplateResponse(
+        return admin_page(
             request,
             "creators/admin/retry_emails.html",
-            {"entries": entries, "page_title": _("Retry emails"), "header_icon": "mail"},
+            _("Retry emails"),
+            "mail",
+            {"entries": entries},
         )
     count = entries.count()
     with transaction.atomic():  # the outbox enqueues when this commits
@@ -85,19 +87,19 @@ def record_consent(request, pk):
     history = Consent.objects.filter(creator=creator) | Consent.objects.filter(
         entry__creator=creator
     )
-    return TemplateResponse(
+    return admin_page(
         request,
         "creators/admin/record_consent.html",
+        _("Record a consent"),
+        "tick-inverse",
         {
             "creator": creator,
-            "form": form,
             "history": history.select_related("policy_version", "recorded_by").order_by(
                 "-at", "-pk"
             ),
             "state": consent_states([creator.pk])[creator.pk],
-            "page_title": _("Record a consent"),
-            "header_icon": "tick-inverse",
         },
+        form=form,
     )
 
 
@@ -121,10 +123,12 @@ def entries_to_convert(request):
         }
         for entry in entries
     ]
-    return TemplateResponse(
+    return admin_page(
         request,
         "creators/admin/entries_to_convert.html",
-        {"rows": rows, "page_title": _("Creator entries"), "header_icon": "user"},
+        _("Creator entries"),
+        "user",
+        {"rows": rows},
     )
 
 
@@ -191,17 +195,16 @@ def introductions(request, pk):
             log(creator, "creators.introduced", user=request.user, data={"record": provision.pk})
             messages.success(request, _("Introduction recorded."))
             return redirect("creators_introductions", pk=creator.pk)
-    return TemplateResponse(
+    return admin_page(
         request,
         "creators/admin/introductions.html",
+        _("Introductions to clients"),
+        "group",
         {
             "creator": creator,
-            "form": form,
             "records": ThirdPartyProvision.objects.filter(creator=creator).select_related(
                 "consent", "recorded_by"
             ),
-            "page_title": _("Introductions to clients"),
-            "header_icon": "group",
         },
-        status=400 if form.errors else 200,
+        form=form,
     )

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 
 from home.admin_columns import InWordsInspectView, YesNoColumn
 
-from . import views
+from . import admin_views
 from .models import Incident
 from .personal_data import incidents_personal_data
 
@@ -68,8 +68,8 @@ def register_incident_viewset():
 @hooks.register("register_admin_urls")
 def register_incident_urls():
     return [
-        path("incidents/<int:pk>/people/", views.people, name="incidents_people"),
-        path("incidents/<int:pk>/notify/", views.notify, name="incidents_notify"),
+        path("incidents/<int:pk>/people/", admin_views.people, name="incidents_people"),
+        path("incidents/<int:pk>/notify/", admin_views.notify, name="incidents_notify"),
     ]
 
 

@@ -4,10 +4,11 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from home.admin_views import admin_page
 
 from .models import Incident
 from .people import add_people, send_notices
@@ -47,18 +48,17 @@ def people(request, pk):
             % {"added": added, "unknown": unknown},
         )
         return redirect("incidents_people", pk=incident.pk)
-    return TemplateResponse(
+    return admin_page(
         request,
         "incidents/people.html",
+        _("People affected"),
+        "warning",
         {
             "incident": incident,
-            "form": form,
             "people": incident.people.all(),
             "clocks": incident.clocks(),
-            "page_title": _("People affected"),
-            "header_icon": "warning",
         },
-        status=400 if form.errors else 200,
+        form=form,
     )
 
 
