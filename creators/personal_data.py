@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from home.personal_data import Section, human_value, japan_iso
+from works.models import WorkCredit
 
 from .cache import bump_state
 from .choices import EXPERTISE_LABELS, INTRODUCE, PUBLISHING_CONSENTS
@@ -25,8 +26,6 @@ from .search_index import reindex_works_after_commit
 
 def _credits(creators):
     """The works' credit lines that link this person's profiles (any language)."""
-    from works.models import WorkCredit
-
     pages = CreatorPage.objects.filter(creator__in=creators).values("pk")
     return WorkCredit.objects.filter(creator_page__in=pages).select_related("work")
 

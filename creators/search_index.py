@@ -6,14 +6,14 @@ request. Drafts too: an index entry must not keep a name the site may no longer 
 from django.db import transaction
 from wagtail.search import index
 
+from works.models import WorkCredit, WorkPage
+
+from .models import CreatorPage
+
 
 def works_crediting_creator(creator=None):
     """Every work (live or not) whose credits link to a profile of `creator` (a Creator or its
     id; any creator's when None)."""
-    from works.models import WorkCredit, WorkPage
-
-    from .models import CreatorPage
-
     profiles = CreatorPage.objects.all()
     if creator is not None:
         profiles = profiles.filter(creator=getattr(creator, "pk", creator))
@@ -22,8 +22,6 @@ def works_crediting_creator(creator=None):
 
 
 def reindex_works(work_ids):
-    from works.models import WorkPage
-
     for work in WorkPage.objects.filter(pk__in=work_ids):
         index.insert_or_update_object(work)
 

@@ -9,6 +9,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,7 +29,9 @@ from home.admin_columns import InWordsInspectView, do_not_contact_column, notifi
 from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
+from works.models import AITool
 
+from .admin_views import retry_emails
 from .choices import CONSENT_WHAT_CHOICES, EXPERTISE_CHOICES, expertise_labels
 from .consent import consent_states
 from .models import PERSONAL_FIELDS, Creator, Entry
@@ -88,8 +91,6 @@ class SafeExportIndexView(generic.IndexView):
         return super().as_spreadsheet(items, spreadsheet_format)
 
     def model_content_type_id(self):
-        from django.contrib.contenttypes.models import ContentType
-
         return ContentType.objects.get_for_model(self.model).pk
 
 
@@ -127,8 +128,6 @@ class EntryIndexView(SafeExportIndexView):
 
 
 def ai_tool_choices():
-    from works.models import AITool
-
     names = sorted(set(AITool.objects.values_list("name", flat=True)))
     return [(name, name) for name in names]
 
@@ -230,8 +229,6 @@ class EntryViewSet(ChecklistFormMixin, ModelViewSet):
     ]
 
     def get_urlpatterns(self):
-        from .admin_views import retry_emails
-
         return super().get_urlpatterns() + [
             path("retry/", retry_emails, name="retry_all"),
             path("retry/<int:pk>/", retry_emails, name="retry"),

@@ -23,17 +23,25 @@ from home.models import BasePage
 from home.pagination import page_or_404
 from home.site_structure import exclude_private
 from policy.consent_forms import ConsentFormPage
+from works.models import WorkCredit
 
-from ..cache import state_key
 from ..choices import EXPERTISE_CHOICES
 from ..consent import PublishedProfile, published_profiles
 from ..entries import store_entry
 from ..forms import EntryForm
 from ..receipt import receipt_context
+from ..state import state_key
 from .records import Creator, Entry
 
 INDEX_CACHE_SECONDS = 600
 CREATORS_PER_PAGE = 24
+
+
+def works_crediting(creator_pages):
+    """Live works whose credits link to any of `creator_pages` (one place to adapt when credits
+    point at creator records rather than pages)."""
+    work_ids = WorkCredit.objects.filter(creator_page__in=creator_pages).values("work_id")
+    return Page.objects.live().filter(pk__in=work_ids)
 
 
 def random_creator_slug():
@@ -229,14 +237,10 @@ class CreatorPage(BasePage):
 
     def pages_showing_this(self):
         """Pages that show this creator besides the index above it (home.purge)."""
-        from ..cache import works_crediting
-
         return works_crediting([self])
 
     def crediting_works(self):
         """Live, public works whose credits link to this profile, in this page's language."""
-        from works.models import WorkCredit
-
         # Credits link one language's profile (a translation copies the link as it is): any
         # translation of this profile counts, and each work is listed in this page's language.
         keys = WorkCredit.objects.filter(creator_page__translation_key=self.translation_key).values(

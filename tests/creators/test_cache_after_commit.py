@@ -55,8 +55,8 @@ def test_a_request_during_the_withdrawal_cannot_cache_the_old_name(site, make_pr
 def test_an_entry_from_a_new_visitor_does_not_flush_the_creators_cache(
     client, site, make_profile, entry_page_ja, policy_version_ja, django_capture_on_commit_callbacks
 ):
-    from creators.cache import current_state
     from creators.models import Entry
+    from creators.state import current_state
     from tests.creators.test_entry_form import entry_data
 
     creator, _page = make_profile(PUBLISH_NAME)

@@ -248,7 +248,7 @@ def real_cache(request, settings):
 
 
 def test_withdrawal_misses_the_cache_on_the_next_request(client, site, credited, real_cache):
-    from creators.cache import STATE_KEY
+    from creators.state import STATE_KEY
 
     creator, page, work = credited((PUBLISH_NAME, PUBLISH_EXPERTISE))
     assert NAME in client.get("/ja/creators/").content.decode()
