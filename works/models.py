@@ -16,7 +16,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -30,7 +30,7 @@ from .filters import WorkFilters
 from .forms import LOCALISED_CHOICES, WorkPageForm
 from .media import prefetch_body_media
 from .panels import CreatorPageChooserPanel, HiddenCreditsPanel
-from .queries import visible_works
+from .queries import WorkPageQuerySet
 from .roles import CREDIT_ROLES
 from .taxonomy import in_locale, offered
 
@@ -91,7 +91,7 @@ class WorksIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("works index page")
 
     def works(self):
-        return visible_works(self.locale).descendant_of(self)
+        return WorkPage.objects.visible(self.locale).descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -161,6 +161,8 @@ class WorkPage(BasePage):
         AITool, blank=True, related_name="works", verbose_name=_("AI tools used")
     )
     body = StreamField(WorkBodyBlock(), blank=True, verbose_name=_("body"))
+
+    objects = PageManager.from_queryset(WorkPageQuerySet)()  # .visible(): what visitors may see
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -250,7 +252,7 @@ class WorkPage(BasePage):
         categories, so that the preview of a page not saved yet (or with new categories) works."""
         keys = [category.translation_key for category in self.category_list]
         works = (
-            visible_works(self.locale)
+            WorkPage.objects.visible(self.locale)
             .filter(categories__translation_key__in=keys)
             .exclude(pk=self.pk)
             .distinct()

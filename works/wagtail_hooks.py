@@ -4,8 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AITool, WorkCategory
-from .queries import featured_works
+from .models import AITool, WorkCategory, WorkPage
 
 
 class AIToolViewSet(SnippetViewSet):
@@ -30,6 +29,18 @@ class WorksViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(WorksViewSetGroup)
+
+
+def featured_works(home_page):
+    """The home page's featured works that a visitor may see, in the editor's order."""
+    # A translated home page may still point at the other language's works: match them by
+    # translation key and show the ones in this home page's language.
+    featured = home_page.featured_works.select_related("page")
+    order = {item.page.translation_key: item.sort_order for item in featured}
+    works = WorkPage.objects.visible().filter(
+        locale_id=home_page.locale_id, translation_key__in=list(order)
+    )
+    return sorted(works, key=lambda work: order[work.translation_key])
 
 
 @hooks.register("register_home_section")
