@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
@@ -24,7 +25,7 @@ from wagtail.models import ModelLogEntry
 from home.outbox import OutboxEmail
 
 from . import actions
-from .models import PrivacyRequest
+from .models import PrivacyRequest, PrivacyRequestPage
 from .models.answers import link_days
 from .models.requests import due_days
 from .permissions import is_privacy_officer
@@ -119,8 +120,6 @@ def _settled_at(value):
 
 
 def _answer_link(request, privacy_request):
-    from .models import PrivacyRequestPage
-
     page = (
         PrivacyRequestPage.objects.live()
         .filter(locale__language_code=privacy_request.language)
@@ -259,8 +258,6 @@ class PrivacyRequestViewSet(ModelViewSet):
     exclude_form_fields = []
 
     def get_urlpatterns(self):
-        from django.urls import path
-
         return super().get_urlpatterns() + [
             path("action/<int:pk>/", RequestActionView.as_view(), name="action"),
             path("answer/<int:pk>/", AnswerPreviewView.as_view(), name="answer"),

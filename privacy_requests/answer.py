@@ -16,12 +16,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from home.models import SiteSettings
-from home.outbox_personal_data import HANDLER_NAME as OUTBOX_HANDLER
-from home.outbox_personal_data import describe_emails
-from home.personal_data import describe, human_value, personal_data_handlers
+from home.personal_data import human_value
+from policy.versions import version_in_force
 
 from .models import PrivacyRequestPage
-from .personal_data import OWN_HANDLER, describe_requests
+from .personal_data import sections_for
 
 
 def _absolute(path):
@@ -29,8 +28,6 @@ def _absolute(path):
 
 
 def _policy(language):
-    from policy.versions import version_in_force
-
     version = version_in_force(language)
     if version is None:
         return None
@@ -44,19 +41,6 @@ def _policy(language):
 def _request_page_url(language):
     page = PrivacyRequestPage.objects.live().filter(locale__language_code=language).first()
     return page.full_url if page else ""
-
-
-def sections_for(privacy_request):
-    """Every data holder's records of this person; this request itself is not "data found"."""
-    sections = []
-    for handler in personal_data_handlers():
-        if handler.name == OWN_HANDLER:
-            sections += describe_requests(privacy_request.email, exclude=privacy_request.pk)
-        elif handler.name == OUTBOX_HANDLER:  # this request's own emails are part of it
-            sections += describe_emails(privacy_request.email, exclude_about=privacy_request)
-        else:
-            sections += describe(handler, privacy_request.email)
-    return [section for section in sections if section.records]
 
 
 def build(privacy_request, now=None):

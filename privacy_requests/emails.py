@@ -5,9 +5,11 @@ from django.db import transaction
 from django.urls import reverse
 
 from home import outbox
+from home.models import SiteSettings
 
 from .models.answers import link_days
 from .models.requests import due_days
+from .personal_data import sections_for
 from .tokens import make_token
 
 # The emails a disclosure includes (the person's own correspondence, not the studio's notices).
@@ -42,10 +44,6 @@ def send_confirmation(privacy_request, page, request):
 
 
 def _status_context(privacy_request):
-    from home.models import SiteSettings
-
-    from .answer import sections_for
-
     context = {
         "site_settings": SiteSettings.load(),
         "fee_yen": f"{privacy_request.FEE_YEN:,}",

@@ -5,6 +5,8 @@ The group is checked as well as the model permissions, so that handing an Editor
 or deletes requests in the admin: they arrive from the public form and end by anonymisation.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.groups import PRIVACY_OFFICERS
@@ -32,9 +34,6 @@ class PrivacyOfficerPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
         if not OFFICER_ACTIONS.intersection(actions):
             return get_user_model().objects.none()
         return (

@@ -12,9 +12,18 @@ from django.utils.translation import gettext as _
 
 from home import outbox
 from home.outbox import OutboxEmail
-from home.personal_data import PersonalDataHandler, Section, human_value, japan_iso
+from home.outbox_personal_data import HANDLER_NAME as OUTBOX_HANDLER
+from home.outbox_personal_data import describe_emails
+from home.personal_data import (
+    PersonalDataHandler,
+    Section,
+    describe,
+    human_value,
+    japan_iso,
+    personal_data_handlers,
+)
 
-from .models import PrivacyRequest
+from .models.requests import PrivacyRequest
 from .retention import RULES as RETENTION_RULES
 
 OWN_HANDLER = "privacy_requests"
@@ -117,3 +126,16 @@ def privacy_requests_personal_data():
 def suspend_for_email(email):
     """Requests are only answered, never used for anything else: there is nothing to stop."""
     return 0
+
+
+def sections_for(privacy_request):
+    """Every data holder's records of this person; this request itself is not "data found"."""
+    sections = []
+    for handler in personal_data_handlers():
+        if handler.name == OWN_HANDLER:
+            sections += describe_requests(privacy_request.email, exclude=privacy_request.pk)
+        elif handler.name == OUTBOX_HANDLER:  # this request's own emails are part of it
+            sections += describe_emails(privacy_request.email, exclude_about=privacy_request)
+        else:
+            sections += describe(handler, privacy_request.email)
+    return [section for section in sections if section.records]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.personal_data import RetentionRule
 
-from .models import PrivacyRequest
+from .models.requests import PrivacyRequest
 
 
 def unconfirmed_requests(cutoff):

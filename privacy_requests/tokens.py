@@ -12,6 +12,8 @@ from datetime import timedelta
 
 from django.core import signing
 
+from .models.requests import PrivacyRequest
+
 CONFIRMATION_MAX_AGE = timedelta(hours=72)
 SALT = "privacy_requests.confirm"
 
@@ -47,8 +49,6 @@ def _unsign(token, max_age=None):
 
 def check_token(token):
     """What a confirmation link is: valid, expired, already used, or not ours at all."""
-    from .models import PrivacyRequest
-
     try:
         request_id, nonce = _unsign(token)
     except (signing.BadSignature, ValueError):
