@@ -8,8 +8,10 @@ registry, home.personal_data) are left out for everyone but Privacy officers and
 """
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from home.groups import PRIVACY_OFFICERS
+from home.personal_data import covered_models
 
 
 def sees_personal_data(user):
@@ -19,14 +21,10 @@ def sees_personal_data(user):
 
 
 def personal_data_content_types():
-    from home.personal_data import covered_models
-
     return ContentType.objects.get_for_models(*covered_models()).values()
 
 
 def keep_personal_data_log_entries_to_the_privacy_role():
-    from wagtail.models.audit_log import ModelLogEntryManager
-
     wagtails_own = ModelLogEntryManager.viewable_by_user
     if getattr(wagtails_own, "keeps_personal_data_to_the_privacy_role", False):
         return

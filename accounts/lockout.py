@@ -11,6 +11,8 @@ from axes.helpers import get_cool_off
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from home.groups import PRIVACY_OFFICERS
+
 
 def locked_out(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
@@ -25,8 +27,6 @@ def locked_out(request, original_response=None, credentials=None):
 
 def can_unlock(user):
     """Privacy officers and superusers lift lockouts (Settings → Locked sign-ins)."""
-    from home.groups import PRIVACY_OFFICERS
-
     if not (user.is_active and user.is_authenticated):
         return False
     return user.is_superuser or user.groups.filter(name=PRIVACY_OFFICERS).exists()

@@ -4,6 +4,11 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from .second_factor import has_second_factor, requires_second_factor
 
 ADMIN_PREFIX = "/admin/"
 LAST_ADMIN_REQUEST = "admin_last_request"
@@ -57,8 +62,6 @@ class SecondFactorMiddleware:
             and user.is_authenticated
             and not user.is_verified()
         ):
-            from .second_factor import has_second_factor, requires_second_factor
-
             if has_second_factor(user):
                 return redirect_to("accounts_two_factor_verify", request)
             if requires_second_factor(user):
@@ -67,8 +70,4 @@ class SecondFactorMiddleware:
 
 
 def redirect_to(name, request):
-    from django.shortcuts import redirect
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
     return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")

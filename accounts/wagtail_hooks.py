@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import two_factor_views, views
 from .lockout import can_unlock
 
 
@@ -32,8 +32,6 @@ def register_lockouts_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
-    from . import two_factor_views
-
     return [
         path("accounts/two-factor/", two_factor_views.two_factor, name="accounts_two_factor"),
         path(

@@ -5,6 +5,7 @@ import uuid
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from creators.models import CreatorPage
 from works.models import AITool, WorkCategory, WorkCredit, WorkPage, WorksIndexPage
 
 from .catalogue import build_catalogue
@@ -140,8 +141,6 @@ def demo_credits(work, code, creator_pages):
 
 def load_credits(stdout):
     """Credit each demo work's people through their creator profiles, once."""
-    from creators.models import CreatorPage
-
     creator_pages = {
         page.slug: page for page in CreatorPage.objects.filter(locale__language_code="ja")
     }

@@ -8,6 +8,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -24,6 +25,7 @@ from demo import (
 )
 from demo.helpers import demo_image, locale, translation
 from home.models import HomePage, SiteSettings
+from policy.permissions import LEGAL_APPROVERS
 
 DEMO_USERNAME = "admin"
 DEMO_PUBLISHER = "demo-legal"  # posts the demo policy when there is no demo admin
@@ -142,9 +144,6 @@ class Command(BaseCommand):
         return user
 
     def demo_publisher(self):
-        from django.contrib.auth.models import Group
-
-        from policy.permissions import LEGAL_APPROVERS
 
         user, created = get_user_model().objects.get_or_create(
             username=DEMO_PUBLISHER, defaults={"email": "legal@example.com"}
