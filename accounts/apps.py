@@ -9,10 +9,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Staff accounts"
 
     def ready(self):
+        # Imported once the app registry is ready (Django's idiom): these modules load models.
+        from home.security import nonce_on_chooser_scripts
+
         from .audit import keep_personal_data_log_entries_to_the_privacy_role
 
         keep_personal_data_log_entries_to_the_privacy_role()
-
-        from home.security import nonce_on_chooser_scripts
-
         nonce_on_chooser_scripts()

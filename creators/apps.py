@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.signals import page_published, page_unpublished
 
 
 class CreatorsConfig(AppConfig):
@@ -7,8 +8,7 @@ class CreatorsConfig(AppConfig):
     name = "creators"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
-
+        # Imported once the app registry is ready (Django's idiom): these modules load models.
         from .models import Creator, CreatorPage
         from .signals import creator_changed, creators_changed
 
