@@ -1,6 +1,7 @@
 """Two-step verification inside the Wagtail admin: enrolment (authenticator app + recovery
 codes), verification at sign-in, new recovery codes, removal for those whose role allows it."""
 
+import functools
 import logging
 
 import django_otp
@@ -37,13 +38,25 @@ def show_recovery_codes(request, codes):
     return page(request, "accounts/recovery_codes.html", codes=codes)
 
 
-@never_cache
-@sensitive_post_parameters("code")
+def for_signed_in_user(view):
+    """A page that takes a code: never cached, the code kept out of error reports, and shown
+    only to a signed-in user (anyone else goes to the login)."""
+
+    @never_cache
+    @sensitive_post_parameters("code")
+    @functools.wraps(view)
+    def checked(request):
+        if not request.user.is_authenticated:
+            return redirect("wagtailadmin_login")
+        return view(request)
+
+    return checked
+
+
+@for_signed_in_user
 def two_factor(request):
     """Set up (or manage) the second factor of the signed-in user."""
     user = request.user
-    if not user.is_authenticated:
-        return redirect("wagtailadmin_login")
     action = request.POST.get("action") if request.method == "POST" else None
     enrolled = user.is_verified() and second_factor.has_second_factor(user)
     if enrolled and action == "recovery":
@@ -83,13 +96,10 @@ def two_factor(request):
     )
 
 
-@never_cache
-@sensitive_post_parameters("code")
+@for_signed_in_user
 def verify(request):
     """The second step of signing in."""
     user = request.user
-    if not user.is_authenticated:
-        return redirect("wagtailadmin_login")
     if user.is_verified() or not second_factor.has_second_factor(user):
         return redirect(next_url(request))
     form = CodeForm(request.POST or None)

@@ -27,32 +27,36 @@ def refuse(request, page, message):
     return redirect("wagtailadmin_explore", page.get_parent().pk if page.depth > 1 else page.pk)
 
 
-@hooks.register("before_delete_page")
-def keep_live_policy_on_delete(request, page):
-    if live_policy_pages_within(page).exists():
-        return refuse(
-            request,
-            page,
-            _(
-                "The privacy policy in force cannot be deleted: visitors must always be able to "
-                "read it, and every posted version is kept. Publish a new revision to change it."
-            ),
-        )
-    return None
+def keep_live_policy(message):
+    """A before_delete/before_unpublish hook: a page with the live policy in or under it stays.
+    The message is translated when the hook runs, in the admin language the view switched to."""
+
+    def hook(request, page):
+        if live_policy_pages_within(page).exists():
+            return refuse(request, page, str(message))
+        return None
+
+    return hook
 
 
-@hooks.register("before_unpublish_page")
-def keep_live_policy_on_unpublish(request, page):
-    if live_policy_pages_within(page).exists():
-        return refuse(
-            request,
-            page,
-            _(
-                "The privacy policy in force cannot be unpublished: visitors must always be able "
-                "to read it. Publish a new revision to change it."
-            ),
+hooks.register(
+    "before_delete_page",
+    keep_live_policy(
+        gettext_lazy(
+            "The privacy policy in force cannot be deleted: visitors must always be able to "
+            "read it, and every posted version is kept. Publish a new revision to change it."
         )
-    return None
+    ),
+)
+hooks.register(
+    "before_unpublish_page",
+    keep_live_policy(
+        gettext_lazy(
+            "The privacy policy in force cannot be unpublished: visitors must always be able "
+            "to read it. Publish a new revision to change it."
+        )
+    ),
+)
 
 
 @hooks.register("before_bulk_action")
