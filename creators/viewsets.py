@@ -22,10 +22,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton, ListingButton
+from wagtail.admin.widgets import HeaderButton
 from wagtail.models import ModelLogEntry
 
-from home.admin_columns import InWordsInspectView, do_not_contact_column, notified_column
+from home.admin_columns import (
+    InWordsInspectView,
+    do_not_contact_column,
+    notified_column,
+    row_button,
+)
 from home.outbox import OutboxEmail
 from home.personal_data import human_value
 from home.spreadsheets import neutralise_formula
@@ -109,18 +114,15 @@ class EntryIndexView(SafeExportIndexView):
         buttons = super().get_list_more_buttons(instance)
         if not instance.notified:
             buttons.append(
-                ListingButton(
-                    _("Retry emails"),
-                    url=reverse("creators_entry:retry", args=[instance.pk]),
-                    icon_name="mail",
-                    priority=35,
+                row_button(
+                    _("Retry emails"), "creators_entry:retry", instance.pk, icon="mail", priority=35
                 )
             )
         buttons.append(
-            ListingButton(
+            row_button(
                 _("Creator and draft profile…"),
-                url=reverse("creators_entries_to_convert"),
-                icon_name="user",
+                "creators_entries_to_convert",
+                icon="user",
                 priority=40,
             )
         )
@@ -239,19 +241,21 @@ class CreatorIndexView(SafeExportIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         buttons.append(
-            ListingButton(
+            row_button(
                 _("Record consent"),
-                url=reverse("creators_record_consent", args=[instance.pk]),
-                icon_name="tick-inverse",
+                "creators_record_consent",
+                instance.pk,
+                icon="tick-inverse",
                 priority=40,
             )
         )
         if self.request.user.has_perm("creators.add_thirdpartyprovision"):
             buttons.append(
-                ListingButton(
+                row_button(
                     _("Introductions to clients"),
-                    url=reverse("creators_introductions", args=[instance.pk]),
-                    icon_name="group",
+                    "creators_introductions",
+                    instance.pk,
+                    icon="group",
                     priority=45,
                 )
             )

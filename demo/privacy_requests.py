@@ -38,31 +38,37 @@ def load(homes, stdout):
     stdout.write("Privacy requests page ready (ja, en) with demo requests.")
 
 
+def confirmed_request(received_at, status=None, **fields):
+    """A request received and confirmed at `received_at`, then given `status` if any."""
+    privacy_request = PrivacyRequest(received_at=received_at, **fields)
+    privacy_request.confirm(received_at)
+    if status is not None:
+        privacy_request.status = status
+    privacy_request.save()
+    return privacy_request
+
+
 def load_demo_requests():
     if PrivacyRequest.objects.for_email(DEMO_EMAILS[0]).exists():
         return
     now = timezone.now()
-    fresh = PrivacyRequest(
+    confirmed_request(
+        now - timedelta(days=1),
         kind=PrivacyRequest.Kind.DISCLOSURE,
         name="山田 花子（デモ）",
         email=DEMO_EMAILS[0],
         details="保有している私の個人情報の開示を希望します。",
         language="ja",
-        received_at=now - timedelta(days=1),
     )
-    fresh.confirm(now - timedelta(days=1))
-    fresh.save()
-    overdue = PrivacyRequest(
+    overdue = confirmed_request(
+        now - timedelta(days=20),
+        status=PrivacyRequest.Status.IN_PROGRESS,
         kind=PrivacyRequest.Kind.CORRECTION,
         name="Alex Demo",
         email=DEMO_EMAILS[1],
         details="Please correct the spelling of my stage name.",
         language="en",
-        received_at=now - timedelta(days=20),
     )
-    overdue.confirm(now - timedelta(days=20))
-    overdue.status = PrivacyRequest.Status.IN_PROGRESS
-    overdue.save()
     OutboxEmail.objects.create(
         template="privacy_requests/email/status",
         about=overdue,

@@ -1,13 +1,12 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
 
-from home.admin_columns import InWordsInspectView, YesNoColumn
+from home.admin_columns import InWordsInspectView, YesNoColumn, row_button
 
 from . import admin_views
 from .models import Incident
@@ -19,10 +18,11 @@ hooks.register("register_personal_data", incidents_personal_data)
 class IncidentIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         return super().get_list_more_buttons(instance) + [
-            ListingButton(
+            row_button(
                 _("People affected and notices"),
-                url=reverse("incidents_people", args=[instance.pk]),
-                icon_name="group",
+                "incidents_people",
+                instance.pk,
+                icon="group",
                 priority=40,
             )
         ]
