@@ -10,14 +10,8 @@ registry, home.personal_data) are left out for everyone but Privacy officers and
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models.audit_log import ModelLogEntryManager
 
-from home.groups import PRIVACY_OFFICERS
+from home.groups import is_privacy_officer
 from home.personal_data import covered_models
-
-
-def sees_personal_data(user):
-    if not (user.is_active and user.is_authenticated):
-        return False
-    return user.is_superuser or user.groups.filter(name=PRIVACY_OFFICERS).exists()
 
 
 def personal_data_content_types():
@@ -31,7 +25,7 @@ def keep_personal_data_log_entries_to_the_privacy_role():
 
     def viewable_by_user(self, user):
         entries = wagtails_own(self, user)
-        if sees_personal_data(user):
+        if is_privacy_officer(user):
             return entries
         return entries.exclude(content_type__in=list(personal_data_content_types()))
 

@@ -11,6 +11,20 @@ TRANSLATORS = "Translators"
 PRIVACY_OFFICERS = "Privacy officers"
 
 
+def is_privacy_officer(user):
+    """A Privacy officer (or a superuser): who sees personal data, its audit trail and lifts
+    lockouts. Asked once per user object (a request's user)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_privacy_officer", None)
+    if cached is None:
+        cached = user.groups.filter(name=PRIVACY_OFFICERS).exists()
+        user._is_privacy_officer = cached
+    return cached
+
+
 def ensure_permissions(apps):
     """Permissions are normally created after all migrations; data migrations need them now."""
     for app_config in apps.get_app_configs():
@@ -19,48 +33,45 @@ def ensure_permissions(apps):
         app_config.models_module = None
 
 
-def grant(apps, group_name, codenames):
-    """Give `group_name` the model permissions named "app_label.codename"."""
+def group_with_permissions(apps, group_name, names):
+    """The group (created if missing) and the permissions named "app_label.codename"."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ensure_permissions(apps)
     group, _ = Group.objects.get_or_create(name=group_name)
-    for name in codenames:
+    permissions = []
+    for name in names:
         app_label, codename = name.split(".")
-        group.permissions.add(
+        permissions.append(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
+    return group, permissions
+
+
+def grant(apps, group_name, codenames):
+    """Give `group_name` the model permissions named "app_label.codename"."""
+    group, permissions = group_with_permissions(apps, group_name, codenames)
+    group.permissions.add(*permissions)
     return group
+
+
+def grant_on_root(apps, group_name, names, tree_model, link_model, link_field):
+    """Permissions held on the root of a Wagtail tree (pages, collections), so on all below it."""
+    group, permissions = group_with_permissions(apps, group_name, names)
+    root = apps.get_model("wagtailcore", tree_model).objects.get(depth=1)
+    link = apps.get_model("wagtailcore", link_model)
+    for permission in permissions:
+        link.objects.get_or_create(group=group, permission=permission, **{link_field: root})
 
 
 def grant_pages(apps, group_name, codenames):
     """Page permissions from the root of the tree down (add_page, change_page, publish_page…)."""
-    Group = apps.get_model("auth", "Group")
-    Page = apps.get_model("wagtailcore", "Page")
-    Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    ensure_permissions(apps)
-    group, _ = Group.objects.get_or_create(name=group_name)
-    root = Page.objects.get(depth=1)
-    for codename in codenames:
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename
-        )
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    names = [f"wagtailcore.{codename}" for codename in codenames]
+    grant_on_root(apps, group_name, names, "Page", "GroupPagePermission", "page")
 
 
 def grant_collections(apps, group_name, codenames):
     """Image/document permissions on the root collection ("wagtailimages.add_image"…)."""
-    Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    Permission = apps.get_model("auth", "Permission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    ensure_permissions(apps)
-    group, _ = Group.objects.get_or_create(name=group_name)
-    root = Collection.objects.get(depth=1)
-    for name in codenames:
-        app_label, codename = name.split(".")
-        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    grant_on_root(
+        apps, group_name, codenames, "Collection", "GroupCollectionPermission", "collection"
+    )

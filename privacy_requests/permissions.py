@@ -9,21 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home.groups import PRIVACY_OFFICERS
+from home.groups import PRIVACY_OFFICERS, is_privacy_officer
 
 OFFICER_ACTIONS = {"view", "process"}
-
-
-def is_privacy_officer(user):
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_privacy_officer", None)
-    if cached is None:
-        cached = user.groups.filter(name=PRIVACY_OFFICERS).exists()
-        user._is_privacy_officer = cached
-    return cached
 
 
 class PrivacyOfficerPolicy(ModelPermissionPolicy):
