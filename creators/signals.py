@@ -10,6 +10,12 @@ def creator_changed(sender, instance, **kwargs):
     bump_state(instance)
 
 
+def consent_recorded(sender, instance, raw=False, **kwargs):
+    # An entry's consents (a new visitor, no creator yet) change nothing on the site.
+    if instance.creator_id is not None and not raw:
+        bump_state(instance.creator_id)
+
+
 # A page published, unpublished or deleted is purged with its neighbours by home.purge.
 def creators_changed(sender, instance, **kwargs):
     bump_state(purge=False)

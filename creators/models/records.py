@@ -173,11 +173,3 @@ class Consent(AppendOnlyModel):
     def __str__(self):
         state = _("given") if self.given else _("withdrawn")
         return f"{self.get_what_display()}: {state}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.creator_id is not None:
-            # An entry's consents (a new visitor, no creator yet) change nothing on the site.
-            from ..cache import bump_state
-
-            bump_state(self.creator_id)

@@ -12,11 +12,7 @@ from tests.home.test_layers import OUR_APPS, ROOT
 
 PRODUCT = sorted(OUR_APPS | {"site"})  # the apps, and the settings and URLs (imported as studio)
 # (file, function): why its imports must stay inside it.
-ALLOWED = {
-    # Left to the change reworking this file. creators.cache imports the models, so the way out
-    # is a post_save handler for Consent connected in ready(), as Creator's is.
-    ("creators/models/records.py", "save"): "the consent's bump of the creators' caches",
-}
+ALLOWED = {}
 
 
 def local_imports(path):
