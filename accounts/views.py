@@ -4,20 +4,21 @@ import logging
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.account import PasswordResetView
 
-from home.ratelimit import check, hit_key
+from home.ratelimit import check
 
 from .lockout import can_unlock
+from .password_reset import send_password_reset_emails
 
 logger = logging.getLogger(__name__)
 
@@ -93,22 +94,16 @@ class ThrottledPasswordResetView(PasswordResetView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        form.get_users = accounts_within_their_limit(form.get_users)
-        return super().form_valid(form)
-
-
-def accounts_within_their_limit(get_users):
-    """Wrap PasswordResetForm.get_users: the accounts the form would email, less those that
-    had their share of reset emails in the window."""
-    limit, window = getattr(settings, "PASSWORD_RESET_ACCOUNT_RATE_LIMIT", (3, 3600))
-
-    def within_limit(email):
-        for user in get_users(email):
-            if hit_key("password-reset-account", user.pk, limit, window).allowed:
-                yield user
-            else:
-                logger.warning(
-                    "Password reset email withheld: too many requests for user #%s", user.pk
-                )
-
-    return within_limit
+        # The same work for any address (accounts.password_reset): the emails leave from the worker.
+        users = form.get_users(form.cleaned_data["email"])
+        send_password_reset_emails.enqueue(
+            [user.pk for user in users],
+            language=get_language(),
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+            templates={
+                "subject_template_name": self.subject_template_name,
+                "email_template_name": self.email_template_name,
+            },
+        )
+        return HttpResponseRedirect(self.get_success_url())

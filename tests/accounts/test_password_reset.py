@@ -3,11 +3,16 @@ are: per account from any number of addresses, per address for any number of acc
 answer never tells whether an account exists; the log names no address and holds no reset link.
 (The per-address limit's 429 and its Japanese message: test_lockout.py.)"""
 
+import io
 import logging
 import re
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
 
 pytestmark = pytest.mark.django_db
 RESET = "/admin/password_reset/"
@@ -122,3 +127,39 @@ def test_refusals_are_logged_without_the_address_or_the_link(staff, mailoutbox, 
     assert links, mailoutbox[0].body
     for secret in [editor.email, NOBODY, *links, *(link.split("/")[-2] for link in links)]:
         assert secret not in text, secret
+
+
+PRODUCTION_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+# Committed for real: the production worker claims its tasks in transactions of its own.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_request_does_the_same_work_whether_or_not_the_account_exists(
+    staff, mailoutbox, settings, django_assert_num_queries
+):
+    """Its timing must not tell who has an account: no email is sent inside the request (a mail
+    server's delay showed only for a real account); each request enqueues one task, which holds
+    account numbers, never the address typed or a link. The worker sends the email."""
+    settings.TASKS = PRODUCTION_TASKS
+    editor = staff("editor")
+    Client().post(RESET, {"email": NOBODY}, REMOTE_ADDR="198.51.100.9")  # warm-up
+    counts = []
+    for email, address in [(editor.email, "198.51.100.1"), (NOBODY, "198.51.100.2")]:
+        with CaptureQueriesContext(connection) as queries:
+            response = request_reset(email, address)
+        assert response.status_code == 302 and response["Location"] == DONE
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert mailoutbox == []
+    tasks = list(DBTaskResult.objects.order_by("enqueued_at"))
+    assert len(tasks) == 3
+    stored = repr([(task.args_kwargs) for task in tasks])
+    assert editor.email not in stored and NOBODY not in stored
+    assert tasks[1].args_kwargs["args"] == [[editor.pk]]
+    assert tasks[2].args_kwargs["args"] == [[]]
+    call_command("run_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    assert [message.to for message in mailoutbox] == [[editor.email]]
+    link = re.search(r"https?://\S+(/admin/password_reset/confirm/\S+)", mailoutbox[0].body)
+    confirm = Client().get(link.group(1), follow=True)
+    assert confirm.status_code == 200
+    assert 'name="new_password1"' in confirm.content.decode()  # the link works
