@@ -28,7 +28,7 @@ from home.form_pages import PublicFormPageMixin
 from home.forms import HoneypotMixin
 from home.models import BasePage
 
-from .models import version_in_force
+from .versions import version_in_force
 
 
 def wording_hash(text):
