@@ -10,6 +10,8 @@ import datetime
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -63,7 +65,16 @@ class SafeExportIndexView(generic.IndexView):
 
     def get_heading(self, queryset, field):
         # as_spreadsheet() hands on the list of rows it logged: label from the model instead.
-        return super().get_heading(self.model.objects.none(), field)
+        heading = super().get_heading(self.model.objects.none(), field)
+        if self.is_moment(field):  # a spreadsheet's date and time has no zone: the heading says it
+            heading = _("%(heading)s (Japan time)") % {"heading": heading}
+        return heading
+
+    def is_moment(self, field):
+        try:
+            return isinstance(self.model._meta.get_field(field), models.DateTimeField)
+        except FieldDoesNotExist:
+            return False
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)

@@ -98,8 +98,11 @@ def test_the_officers_spreadsheet_export_is_in_words_and_japan_time(
     heading, row = list(sheet.iter_rows(values_only=True))
     cells = dict(zip(heading, row, strict=True))
     assert "submitted_at" not in heading
-    submitted = next(value for value in row if isinstance(value, datetime.datetime))
+    column, submitted = next(
+        (column, value) for column, value in cells.items() if isinstance(value, datetime.datetime)
+    )
     assert submitted.replace(microsecond=0) == datetime.datetime(2026, 12, 2, 0, 30)
+    assert column.endswith("（日本時間）"), column  # a spreadsheet's time has no zone of its own
     assert not any(isinstance(value, bool) for value in row), row
     assert not {"True", "False", "ja"} & set(row), row
     assert cells["言語"] == "日本語"
