@@ -1,4 +1,4 @@
-"""What a locked-out login sees, and who may lift a lockout.
+"""What a locked-out login sees. Privacy officers lift lockouts (home.groups.is_privacy_officer).
 
 django-axes counts failed logins per account and per address (settings: AXES_*) and refuses every
 login past the limit, the right password included, until the cool-off ends or someone unlocks it.
@@ -11,8 +11,6 @@ from axes.helpers import get_cool_off
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from home.groups import PRIVACY_OFFICERS
-
 
 def locked_out(request, original_response=None, credentials=None):
     cool_off = get_cool_off(request)
@@ -23,10 +21,3 @@ def locked_out(request, original_response=None, credentials=None):
         "A Privacy officer can unlock it sooner."
     ) % {"minutes": minutes}
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)
-
-
-def can_unlock(user):
-    """Privacy officers and superusers lift lockouts (Settings → Locked sign-ins)."""
-    if not (user.is_active and user.is_authenticated):
-        return False
-    return user.is_superuser or user.groups.filter(name=PRIVACY_OFFICERS).exists()

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.account import PasswordResetView
 
+from home.groups import is_privacy_officer
 from home.ratelimit import check
 
-from .lockout import can_unlock
 from .password_reset import send_password_reset_emails
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def locked_attempts(request):
 
 
 def lockouts(request):
-    if not can_unlock(request.user):
+    if not is_privacy_officer(request.user):
         raise PermissionDenied
     return TemplateResponse(
         request,
@@ -49,7 +49,7 @@ def lockouts(request):
 @require_POST
 def unlock(request, pk):
     """Forget the failures of one account (every address) or of one address (every account)."""
-    if not can_unlock(request.user):
+    if not is_privacy_officer(request.user):
         raise PermissionDenied
     attempt = AccessAttempt.objects.filter(pk=pk).first()
     if attempt is not None:
