@@ -25,7 +25,6 @@ from policy.schedule import publish_if_due
 from policy.versions import (
     POLICY_SLUG,
     PolicyVersion,  # noqa: F401  (the app's other model, with its routes)
-    version_in_force,  # noqa: F401  (policy.consent_forms reads it here)
 )
 
 
