@@ -301,7 +301,7 @@ class SiteSettings(SharedCacheSetting, BaseGenericSetting):
         _("how to pay the disclosure fee (Japanese)"),
         blank=True,
         help_text=_(
-            "The bank account for the 1,000 yen fee: bank, branch, account type and number, "
+            "The bank account for the disclosure fee: bank, branch, account type and number, "
             "account holder. Sent to the requester with their request number as the reference."
         ),
     )

@@ -59,6 +59,11 @@ DEFAULT_RETENTION_DAYS = {
 }
 
 
+def disclosure_fee_yen():
+    """Article 5's fee for a disclosure (of the data or of the provision records), per case."""
+    return int(getattr(settings, "PRIVACY_DISCLOSURE_FEE_YEN", 1000))
+
+
 def retention_days(name):
     overrides = getattr(settings, "PERSONAL_DATA_RETENTION", {})
     if name not in DEFAULT_RETENTION_DAYS and name not in overrides:

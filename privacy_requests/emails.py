@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from home import outbox
 from home.models import SiteSettings
+from home.personal_data import disclosure_fee_yen
 
 from .models.answers import link_days
 from .models.requests import due_days
@@ -46,7 +47,7 @@ def send_confirmation(privacy_request, page, request):
 def _status_context(privacy_request):
     context = {
         "site_settings": SiteSettings.load(),
-        "fee_yen": f"{privacy_request.FEE_YEN:,}",
+        "fee_yen": f"{disclosure_fee_yen():,}",
         "due_days": due_days(),
         "link_days": link_days(),
     }

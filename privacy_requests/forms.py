@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from home.forms import HoneypotMixin, NameField, TextField
+from home.personal_data import disclosure_fee_yen
 
 from .models.answers import link_days
 from .models.requests import PrivacyRequest
@@ -17,7 +18,7 @@ class PrivacyRequestForm(HoneypotMixin):
         widget=forms.RadioSelect,
         help_text=_(
             "A disclosure (of your data or of the records of provision to third parties) costs "
-            "1,000 yen per case (Article 5). Everything else is free."
+            "%(fee)s yen per case (Article 5). Everything else is free."
         ),
     )
     delivery = forms.ChoiceField(
@@ -53,8 +54,10 @@ class PrivacyRequestForm(HoneypotMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        delivery = self.fields["delivery"]
-        delivery.help_text = delivery.help_text % {"days": link_days()}  # the setting in force
+        # The settings in force, never a copy of them.
+        kind, delivery = self.fields["kind"], self.fields["delivery"]
+        kind.help_text = kind.help_text % {"fee": f"{disclosure_fee_yen():,}"}
+        delivery.help_text = delivery.help_text % {"days": link_days()}
 
     def clean_delivery(self):
         return self.cleaned_data.get("delivery") or PrivacyRequest.Delivery.ELECTRONIC

@@ -27,7 +27,7 @@ class PrivacyRequestPage(PublicFormPageMixin, BasePage):
         _("fee note"),
         max_length=250,
         blank=True,
-        help_text=_("Optional: how the disclosure fee is paid. The 1,000 yen fee is always shown."),
+        help_text=_("Optional: how the disclosure fee is paid. The fee itself is always shown."),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("fee_note")]

@@ -106,9 +106,9 @@ class PrivacyRequest(models.Model):
         PAID = "paid", _("Paid")
         WAIVED = "waived", _("Waived")
 
-    # Article 5's fee: the disclosures (of the data and of the provision records) cost 1,000 yen.
+    # Article 5's fee (home.personal_data.disclosure_fee_yen): the disclosures, of the data and
+    # of the provision records.
     FEE_KINDS = (Kind.DISCLOSURE, Kind.PROVISION_RECORDS)
-    FEE_YEN = 1000
     ACTIVE_STATUSES = (Status.OPEN, Status.WAITING_FOR_FEE, Status.IN_PROGRESS)
     CLOSED_STATUSES = (Status.DONE, Status.REFUSED)
 

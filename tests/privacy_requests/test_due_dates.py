@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from privacy_requests.models import PrivacyRequest
 from tests.committing_client import CommittingClient
+from tests.personal_information.factories import PersonalInformationPageFactory
 from tests.privacy_requests.conftest import confirmation_link
 from tests.privacy_requests.factories import PrivacyRequestFactory
 
@@ -130,3 +131,27 @@ def test_every_period_promised_is_the_configured_one(
         reverse("privacy_requests:inspect", args=[privacy_request.pk])
     ).content.decode()
     assert "回答期限はこの日から10日後です" in desk and "14日" not in desk
+
+
+def test_every_fee_promised_is_the_configured_one(
+    settings, site, request_pages, submit, mailoutbox
+):
+    """Article 5's fee, wherever a person reads it (the form, its page, the confirmation, the
+    status email, the page on personal information), is the one setting the software applies."""
+    settings.PRIVACY_DISCLOSURE_FEE_YEN = 2500
+    PersonalInformationPageFactory(parent=site["ja"], locale=site["ja"].locale)
+    visitor = CommittingClient()  # the status email leaves after the commit
+    form = visitor.get(request_pages["ja"].url).content.decode()
+    assert "開示のご請求（第5条。" in form and "1件につき2,500円の手数料" in form
+    assert "（ご本人の個人情報、または第三者提供記録）は1件につき2,500円" in form  # the help text
+    english = visitor.get(request_pages["en"].url).content.decode()
+    assert "costs 2,500 yen per case" in english
+    submit("mika@example.com", language="ja", kind="disclosure")
+    confirmed = visitor.post(confirmation_link(mailoutbox)).content.decode()
+    assert "開示には1件につき2,500円の手数料がかかります" in confirmed
+    status_email = next(m for m in mailoutbox[::-1] if m.to == ["mika@example.com"]).body
+    assert "2,500円" in status_email
+    notice = visitor.get("/ja/personal-information/").content.decode()
+    assert "開示のご請求（第5条）は1件につき2,500円の手数料がかかります" in notice
+    for text in (form, english, confirmed, status_email, notice):
+        assert "1,000" not in text
