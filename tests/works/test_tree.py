@@ -47,4 +47,4 @@ def test_a_work_created_by_factory_renders(client, make_work):
 def test_the_index_renders_empty(client, works_index):
     response = client.get("/ja/works/")
     assert response.status_code == 200
-    assert "まだ作品がありません" in response.text or "No works yet" in response.text
+    assert "まだ作品がありません" in response.text and "No works yet" not in response.text
