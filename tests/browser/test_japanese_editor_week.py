@@ -130,10 +130,17 @@ def test_a_japanese_editor_publishes_and_translates_a_work(open_page, people, ou
     preview = desk.frame_locator("#w-preview-iframe")
     assert TITLE in preview.locator("h1").first.inner_text(timeout=60_000)
 
+    # Wagtail saves a new page as it is typed (autosave) and turns the form into the page's edit
+    # view. The editor submits from there: a submission sent while that first save was still on
+    # its way posts the create form a second time, which is refused (the slug is taken).
+    expect(desk).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=60_000)
+    work = WorkPage.objects.get(locale__language_code="ja", slug=SLUG)
+    desk.goto(f"/admin/pages/{work.pk}/edit/")
+
     # Submit to the Editors' review.
     submit_to_workflow(desk, EDITORIAL_WORKFLOW)
-    work = WorkPage.objects.get(locale__language_code="ja", slug=SLUG)
-    assert not work.live
+    work.refresh_from_db()
+    assert work.current_workflow_state is not None and not work.live
     desk.goto(f"/admin/pages/{work.pk}/edit/")
     assert_no_english_of_ours(desk, our_english_strings)
     approve_and_publish(desk)
