@@ -14,6 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
+from tests.database_outage import PRODUCTION_TASKS
+
 pytestmark = pytest.mark.django_db
 RESET = "/admin/password_reset/"
 DONE = "/admin/password_reset/done/"
@@ -127,9 +129,6 @@ def test_refusals_are_logged_without_the_address_or_the_link(staff, mailoutbox, 
     assert links, mailoutbox[0].body
     for secret in [editor.email, NOBODY, *links, *(link.split("/")[-2] for link in links)]:
         assert secret not in text, secret
-
-
-PRODUCTION_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 # Committed for real: the production worker claims its tasks in transactions of its own.

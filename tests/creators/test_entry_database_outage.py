@@ -9,36 +9,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.db.utils import OperationalError
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from creators.models import Entry
 from home.outbox import OutboxEmail
 from tests.creators.test_entry_form import entry_data
-
-PRODUCTION_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-class DatabaseGoneAfterCommit:
-    """Every query after the entry's transaction committed fails, as when the database went
-    away at that moment."""
-
-    def __init__(self):
-        self.gone = False
-        self.refused = []
-
-    def __call__(self, execute, sql, params, many, context):
-        if self.gone:
-            self.refused.append(sql)
-            raise OperationalError("server closed the connection unexpectedly")
-        if sql.startswith('INSERT INTO "creators_entry"'):
-            transaction.on_commit(self.go_away)
-        return execute(sql, params, many, context)
-
-    def go_away(self):
-        self.gone = True
+from tests.database_outage import PRODUCTION_TASKS, DatabaseGoneAfterCommit
 
 
 # Transactional: the outage begins when the entry's transaction really commits.
@@ -47,7 +25,7 @@ def test_an_entry_committed_before_the_database_went_away_is_answered_as_stored(
     entry_page_ja, policy_version_ja, mailoutbox, settings
 ):
     settings.TASKS = PRODUCTION_TASKS  # enqueueing the emails writes to the database
-    database = DatabaseGoneAfterCommit()
+    database = DatabaseGoneAfterCommit("creators_entry")
     visitor = Client(raise_request_exception=False)
     with connection.execute_wrapper(database):
         response = visitor.post("/ja/entry/", entry_data(policy_version_ja))

@@ -10,35 +10,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
-from django.db.utils import OperationalError
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from home.outbox import OutboxEmail
 from privacy_requests.models import PrivacyRequest
-
-PRODUCTION_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-class DatabaseGoneAfterCommit:
-    """Every query after the request's transaction committed fails, as when the database went
-    away at that moment."""
-
-    def __init__(self):
-        self.gone = False
-        self.refused = []
-
-    def __call__(self, execute, sql, params, many, context):
-        if self.gone:
-            self.refused.append(sql)
-            raise OperationalError("server closed the connection unexpectedly")
-        if sql.startswith('INSERT INTO "privacy_requests_privacyrequest"'):
-            transaction.on_commit(self.go_away)
-        return execute(sql, params, many, context)
-
-    def go_away(self):
-        self.gone = True
+from tests.database_outage import PRODUCTION_TASKS, DatabaseGoneAfterCommit
 
 
 # Transactional: the outage begins when the request's transaction really commits.
@@ -47,7 +25,7 @@ def test_a_request_committed_before_the_database_went_away_is_answered_as_stored
     request_pages, mailoutbox, settings
 ):
     settings.TASKS = PRODUCTION_TASKS  # enqueueing the email writes to the database
-    database = DatabaseGoneAfterCommit()
+    database = DatabaseGoneAfterCommit("privacy_requests_privacyrequest")
     visitor = Client(raise_request_exception=False)
     data = {"kind": "deletion", "name": "山田 太郎", "email": "taro@example.com", "details": "削除"}
     with connection.execute_wrapper(database):

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command, get_commands, load_command_class
 
+from tests.database_outage import PRODUCTION_TASKS
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 MANAGE = "manage.py"
-PRODUCTION_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Long-running commands: only their options are checked here (the worker runs in test_worker.py).
 LONG_RUNNING = {"run_worker"}
 
