@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.db import connections, transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -75,27 +76,73 @@ def locale_en(db):
     return Locale.objects.get_or_create(language_code="en")[0]
 
 
-@pytest.fixture
-def home_ja(locale_ja):
-    root = Page.objects.get(depth=1)
+def build_site():
+    """The site every test starts from: a Japanese home page (the site's root), its English
+    translation, both published."""
+    locale_ja = Locale.objects.get_or_create(language_code="ja")[0]
+    locale_en = Locale.objects.get_or_create(language_code="en")[0]
     Page.objects.filter(depth=2).delete()
-    home = HomePage(
+    root = Page.objects.get(depth=1)  # (after the delete: treebeard reads its child count)
+    home_ja = HomePage(
         title="ホーム", slug="home", locale=locale_ja, hero_title="AIと、映画の手ざわりを。"
     )
-    root.add_child(instance=home)
-    home.save_revision().publish()
+    root.add_child(instance=home_ja)
+    home_ja.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    Site.objects.create(hostname="testserver", port=80, root_page=home_ja, is_default_site=True)
+    home_en = home_ja.copy_for_translation(locale_en)
+    home_en.title = "Home"
+    home_en.hero_title = "AI, with the touch of cinema."
+    home_en.save_revision().publish()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The site is built once per test database, not once per test: each test runs in a
+    transaction rolled back at its end. A transactional test (`transaction=True`) empties the
+    tables when it ends: with `serialized_rollback` the next one starts from the database as it
+    was serialized, which is why the copy is taken again with the site in it; without, the
+    tests after it build the site again (`home`)."""
+    browser_tests = any(item.get_closest_marker("browser") for item in request.session.items)
+    if browser_tests:  # (the browser suite loads the demo content into this database)
+        return
+    with django_db_blocker.unblock():
+        build_site()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Django's `setUpTestData` for a module: what a module-scoped fixture writes through it is
+    seen by every test of the module (each still rolls its own changes back) and rolled back
+    after the last. For content that takes seconds to build, such as the demo."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def home(language_code):
+    home = HomePage.objects.filter(depth=2, locale__language_code=language_code).first()
+    if home is None or not Site.objects.filter(root_page__depth=2).exists():
+        build_site()
+        home = HomePage.objects.get(depth=2, locale__language_code=language_code)
     return home
+
+
+@pytest.fixture
+def home_ja(locale_ja, request):
+    """The Japanese home page; the English one exists only for tests that ask for `home_en`."""
+    page = home("ja")
+    if "home_en" not in request.fixturenames:
+        Page.objects.filter(depth=2, locale__language_code="en").delete()
+    return page
 
 
 @pytest.fixture
 def home_en(home_ja, locale_en):
-    home = home_ja.copy_for_translation(locale_en)
-    home.title = "Home"
-    home.hero_title = "AI, with the touch of cinema."
-    home.save_revision().publish()
-    return home
+    return home("en")
 
 
 @pytest.fixture

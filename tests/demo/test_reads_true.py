@@ -22,8 +22,8 @@ FIXTURE_SLUGS = {"creator-all", "creator-none", "creator-expertise", "creator-st
 ROOT = f"http://127.0.0.1:{PORT}"
 
 
-@pytest.fixture
-def loaded():
+@pytest.fixture(scope="module")
+def loaded(module_db):
     output = StringIO()
     call_command("load_demo", port=PORT, stdout=output)
     return output.getvalue()
