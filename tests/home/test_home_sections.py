@@ -92,8 +92,9 @@ def test_the_footer_lists_the_editors_pages_in_the_visitors_language(client, sit
     draft = ContentPageFactory(parent=site["ja"], locale=site["ja"].locale, slug="draft")
     draft.unpublish()
     navigation = NavigationSettings.load()
-    navigation.footer_links = [
-        FooterLink(page=Page.objects.get(pk=page.pk)) for page in (ja_only, terms, draft)
+    navigation.footer_links = [  # in the editor's order, as the admin's InlinePanel saves it
+        FooterLink(page=Page.objects.get(pk=page.pk), sort_order=order)
+        for order, page in enumerate((ja_only, terms, draft))
     ]
     navigation.save()
 
