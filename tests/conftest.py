@@ -12,6 +12,10 @@ from tests.committing_client import CommittingClient
 pytest_plugins = ["tests.browser.plugin"]
 
 
+def runs_browser_tests(session):
+    return any(item.get_closest_marker("browser") for item in session.items)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
     """When browser tests run, SQLite's test database is a file, not memory.
@@ -25,8 +29,7 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
     from django.conf import settings
 
     database = settings.DATABASES["default"]
-    runs_browser_tests = any(item.get_closest_marker("browser") for item in request.session.items)
-    if runs_browser_tests and database["ENGINE"] == "django.db.backends.sqlite3":
+    if runs_browser_tests(request.session) and database["ENGINE"] == "django.db.backends.sqlite3":
         database["TEST"]["NAME"] = str(settings.BASE_DIR / "var" / "browser-tests.sqlite3")
         database["OPTIONS"] = {
             **database.get("OPTIONS", {}),
@@ -103,8 +106,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     tables when it ends: with `serialized_rollback` the next one starts from the database as it
     was serialized, which is why the copy is taken again with the site in it; without, the
     tests after it build the site again (`home`)."""
-    browser_tests = any(item.get_closest_marker("browser") for item in request.session.items)
-    if browser_tests:  # (the browser suite loads the demo content into this database)
+    if runs_browser_tests(request.session):  # (the browser suite loads the demo content)
         return
     with django_db_blocker.unblock():
         build_site()
@@ -124,11 +126,12 @@ def module_db(django_db_setup, django_db_blocker):
 
 
 def home(language_code):
-    home = HomePage.objects.filter(depth=2, locale__language_code=language_code).first()
-    if home is None or not Site.objects.filter(root_page__depth=2).exists():
+    """The home page in `language_code`, the site built again if a transactional test emptied it."""
+    page = HomePage.objects.filter(depth=2, locale__language_code=language_code).first()
+    if page is None or not Site.objects.filter(root_page__depth=2).exists():
         build_site()
-        home = HomePage.objects.get(depth=2, locale__language_code=language_code)
-    return home
+        page = HomePage.objects.get(depth=2, locale__language_code=language_code)
+    return page
 
 
 @pytest.fixture
